@@ -1,0 +1,42 @@
+package dev.vigil.incident;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The variables the incident process reads. Durations are ISO-8601 strings because BPMN timers take
+ * them as they are; they come from the escalation policy, with the defaults of spec.md.
+ */
+record IncidentProcessVariables(String incidentId, Duration levelTimeout, int levelCount, int repeatCount,
+        Duration resolveReminderInterval, Duration rcaDueIn) {
+
+    static final String INCIDENT_ID = "incidentId";
+    static final String LEVEL_TIMEOUT = "levelTimeout";
+    static final String LEVEL_COUNT = "levelCount";
+    static final String REPEAT_COUNT = "repeatCount";
+    static final String ESCALATION_LEVEL = "escalationLevel";
+    static final String ESCALATION_CYCLE = "escalationCycle";
+    static final String ESCALATION_EXHAUSTED = "escalationExhausted";
+    static final String RESOLVE_REMINDER_CYCLE = "resolveReminderCycle";
+    static final String RCA_DUE_IN = "rcaDueIn";
+
+    static IncidentProcessVariables defaults(String incidentId) {
+        return new IncidentProcessVariables(incidentId, Duration.ofMinutes(5), 1, 0, Duration.ofMinutes(30),
+                Duration.ofHours(24));
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(INCIDENT_ID, incidentId);
+        variables.put(LEVEL_TIMEOUT, levelTimeout.toString());
+        variables.put(LEVEL_COUNT, levelCount);
+        variables.put(REPEAT_COUNT, repeatCount);
+        variables.put(ESCALATION_LEVEL, 0);
+        variables.put(ESCALATION_CYCLE, 0);
+        variables.put(ESCALATION_EXHAUSTED, false);
+        variables.put(RESOLVE_REMINDER_CYCLE, "R/" + resolveReminderInterval);
+        variables.put(RCA_DUE_IN, rcaDueIn.toString());
+        return variables;
+    }
+}

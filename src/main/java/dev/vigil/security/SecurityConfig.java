@@ -1,0 +1,84 @@
+package dev.vigil.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import dev.vigil.security.ui.LoginView;
+
+/**
+ * Two filter chains: the API ({@code /api/**}, {@code /v2/**}) with Bearer tokens and problem-JSON
+ * 401/403, and the UI with Vaadin's form login and CSRF protection.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    /** Intakes that authenticate by the service's integration key in the request, as PagerDuty does. */
+    private static final String[] INTEGRATION_KEY_INTAKES = {"/v2/enqueue", "/api/v1/integrations/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        http.securityMatcher("/api/**", "/v2/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(INTEGRATION_KEY_INTAKES).permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                // A logged-in browser may call the API with its session; scripts use tokens and no session.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.requireCsrfProtectionMatcher(unsafeRequestWithSessionCookie()))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/webjars/**", "/styles/**", "/images/**", "/icons/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                        "/actuator/prometheus").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * CSRF matters only where the browser adds credentials by itself: a session cookie. A request that
+     * carries an Authorization header, or no session at all, cannot be forged that way.
+     */
+    private static RequestMatcher unsafeRequestWithSessionCookie() {
+        return (HttpServletRequest request) -> switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
+            default -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && request.getRequestedSessionId() != null;
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package dev.vigil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.vigil.base.scheduling.SchedulerHeartbeats;
+
+/**
+ * What the foundation promises on any database: the same scenarios run on H2 (the embedded default)
+ * and on PostgreSQL (Testcontainers where Docker exists, else the server that .ci/run starts).
+ */
+public abstract class DatabaseScenarios {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SchedulerHeartbeats heartbeats;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @Test
+    void anonymousCallerOfMeGetsUnauthorizedProblem() {
+        ApiClient.Response response = api().get("/api/v1/me", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
+        assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void bootstrapTokenIsToldItsScopes() {
+        ApiClient.Response response = api().get("/api/v1/me", TestAccounts.API_TOKEN);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("type").asString()).isEqualTo("token");
+        assertThat(response.json().get("scopes").valueStream().map(n -> n.asString()).toList())
+                .containsExactly("api:read", "api:write", "events:write", "metrics:write");
+    }
+
+    @Test
+    void unknownTokenIsRefusedNotTreatedAsAnonymous() {
+        ApiClient.Response response = api().get("/api/v1/me", "vgl_not_a_real_token");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("unknown or revoked");
+    }
+
+    @Test
+    void unknownApiPathIsNotFoundProblem() {
+        ApiClient.Response response = api().get("/api/v1/no-such-thing", TestAccounts.API_TOKEN);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void secretsAreStoredOnlyAsHashes() {
+        String passwordHash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+                .param(TestAccounts.ADMIN).query(String.class).single();
+        List<String> tokenHashes = jdbc.sql("SELECT token_hash FROM api_token").query(String.class).list();
+
+        assertThat(passwordHash).startsWith("{bcrypt}").doesNotContain(TestAccounts.ADMIN_PASSWORD);
+        assertThat(tokenHashes).isNotEmpty().allSatisfy(hash -> assertThat(hash)
+                .hasSize(64).doesNotContain(TestAccounts.API_TOKEN));
+    }
+
+    @Test
+    void bootstrapAdminHasTheAdminRole() {
+        List<String> roles = jdbc.sql("""
+                SELECT r.role FROM app_user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = ?""")
+                .param(TestAccounts.ADMIN).query(String.class).list();
+
+        assertThat(roles).containsExactly("ADMIN");
+    }
+
+    @Test
+    void schedulerRecordsHeartbeatsInItsJdbcStore() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> heartbeats.latest().isPresent());
+
+        long quartzJobs = jdbc.sql("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'schedulerHeartbeat'")
+                .query(Long.class).single();
+        assertThat(quartzJobs).isEqualTo(1);
+        assertThat(heartbeats.isStale(heartbeats.latest().orElseThrow())).isFalse();
+    }
+
+    @Test
+    void incidentProcessIsDeployedWithItsDiagram() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey("incident").latestVersion().singleResult();
+
+        assertThat(definition).isNotNull();
+        BpmnModel model = repositoryService.getBpmnModel(definition.getId());
+        assertThat(model.getLocationMap()).containsKeys("acknowledge", "escalationTimer", "rootCauseAnalysis");
+        assertThat(definition.hasGraphicalNotation()).isTrue();
+    }
+
+    @Test
+    void healthIsUpAndReportsTheScheduler() {
+        ApiClient.Response response = api().get("/actuator/health", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("UP");
+    }
+}
