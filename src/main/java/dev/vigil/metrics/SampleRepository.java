@@ -1,0 +1,73 @@
+package dev.vigil.metrics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Raw samples, written in JDBC batches; a sample at an existing (series, time) replaces it. */
+@Repository
+class SampleRepository {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+    private final String upsertSample;
+    private final String markPending;
+
+    SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+        this.upsertSample = dialect.upsert("metric_sample", new String[] {"series_id", "ts"}, new String[] {"value"});
+        this.markPending = dialect.upsert("metric_rollup_pending",
+                new String[] {"series_id", "resolution", "bucket_start"}, new String[0]);
+    }
+
+    /** A sample with its series resolved. */
+    record StoredSample(long seriesId, long timestamp, double value) {
+    }
+
+    /** A rollup bucket that must be computed again. */
+    record Bucket(long seriesId, int resolution, long start) {
+    }
+
+    void insert(List<StoredSample> samples) {
+        jdbcTemplate.batchUpdate(upsertSample, samples, BATCH, (ps, s) -> {
+            ps.setLong(1, s.seriesId());
+            ps.setLong(2, s.timestamp());
+            ps.setDouble(3, s.value());
+        });
+    }
+
+    void markPending(Collection<Bucket> buckets) {
+        jdbcTemplate.batchUpdate(markPending, new ArrayList<>(buckets), BATCH, (ps, b) -> {
+            ps.setLong(1, b.seriesId());
+            ps.setInt(2, b.resolution());
+            ps.setLong(3, b.start());
+        });
+    }
+
+    /** Raw samples of one series in [from, to), oldest first. */
+    List<StoredSample> range(long seriesId, long from, long to) {
+        return jdbc.sql("SELECT series_id, ts, value FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")
+                .params(seriesId, from, to)
+                .query((rs, n) -> new StoredSample(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
+                .list();
+    }
+
+    /** The newest sample before {@code before}, for counter increases across a bucket edge. */
+    java.util.Optional<StoredSample> lastBefore(long seriesId, long before) {
+        return jdbc.sql("SELECT series_id, ts, value FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")
+                .params(seriesId, before)
+                .query((rs, n) -> new StoredSample(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
+                .optional();
+    }
+
+    int deleteOlderThan(long cutoff) {
+        return jdbc.sql("DELETE FROM metric_sample WHERE ts < ?").param(cutoff).update();
+    }
+}
