@@ -15,7 +15,7 @@ CREATE TABLE metric_sample
 (
     series_id BIGINT           NOT NULL,
     ts        BIGINT           NOT NULL,
-    value     DOUBLE PRECISION NOT NULL,
+    sample_value DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (series_id, ts)
 );
 CREATE INDEX metric_sample_ts_idx ON metric_sample (ts);
@@ -40,11 +40,13 @@ CREATE TABLE metric_rollup
 );
 CREATE INDEX metric_rollup_bucket_idx ON metric_rollup (resolution, bucket_start);
 
--- Buckets that received samples and must be (re)computed; the rollup job drains this table.
+-- Buckets that received samples and must be (re)computed; the rollup job drains this table. Every
+-- mark writes a new random token, so the job only removes a mark it has read, never a newer one.
 CREATE TABLE metric_rollup_pending
 (
     series_id    BIGINT NOT NULL,
     resolution   INT    NOT NULL,
     bucket_start BIGINT NOT NULL,
+    mark_token   BIGINT NOT NULL,
     PRIMARY KEY (series_id, resolution, bucket_start)
 );

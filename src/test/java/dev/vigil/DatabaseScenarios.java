@@ -117,6 +117,29 @@ public abstract class DatabaseScenarios {
     }
 
     @Test
+    void pushedMetricsAreStoredRolledUpAndQueryable() {
+        java.time.Instant minute = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minus(Duration.ofMinutes(3));
+        String body = """
+                {"samples": [
+                  {"metric": "db.scenario", "labels": {"service": "s"}, "timestamp": "%s", "value": 10},
+                  {"metric": "db.scenario", "labels": {"service": "s"}, "timestamp": "%s", "value": 30}
+                ]}""".formatted(minute, minute.plusSeconds(10));
+
+        ApiClient.Response pushed = api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json", body);
+        // The same batch again: replaces, never doubles.
+        api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json", body);
+
+        assertThat(pushed.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT COALESCE(SUM(r.sample_count), 0) FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id
+                WHERE s.metric = 'db.scenario' AND r.resolution = 3600""").query(Long.class).single() == 2);
+        ApiClient.Response query = api().get("/api/v1/metrics/query?metric=db.scenario&agg=avg&step=PT1M&from="
+                + minute + "&to=" + minute.plusSeconds(60), TestAccounts.API_TOKEN);
+        assertThat(query.json().get("series").get(0).get("points").get(0).get(1).asDouble()).isEqualTo(20.0);
+    }
+
+    @Test
     void healthIsUpAndReportsTheScheduler() {
         ApiClient.Response response = api().get("/actuator/health", null);
 

@@ -21,11 +21,16 @@ import dev.vigil.base.InvalidRequestException;
 public class MetricsManagement implements SampleSink {
 
     private final SampleWriter writer;
+    private final QueryEngine queries;
+    private final SeriesRepository series;
     private final SampleRules rules;
     private final Clock clock;
 
-    MetricsManagement(SampleWriter writer, MetricsProperties properties, Clock clock) {
+    MetricsManagement(SampleWriter writer, QueryEngine queries, SeriesRepository series, MetricsProperties properties,
+            Clock clock) {
         this.writer = writer;
+        this.queries = queries;
+        this.series = series;
         this.rules = new SampleRules(properties.maxLabels(), properties.maxFutureSkew());
         this.clock = clock;
     }
@@ -48,5 +53,53 @@ public class MetricsManagement implements SampleSink {
                     violations);
         }
         return samples.isEmpty() ? 0 : writer.write(samples);
+    }
+
+    /** Aggregated points per matching series, from raw data or rollups depending on the range. */
+    public QueryResult query(MetricQuery query) {
+        return queries.run(query);
+    }
+
+    /**
+     * The ratio of two queries per step, each summed over its matching series (error rate = 5xx ÷
+     * requests). Steps where the denominator is zero or missing have no point.
+     */
+    public QueryResult ratio(MetricQuery numerator, MetricQuery denominator) {
+        QueryResult top = queries.run(numerator);
+        QueryResult bottom = queries.run(denominator);
+        java.util.Map<Long, Double> over = sumPerStep(bottom);
+        List<QueryResult.Point> points = sumPerStep(top).entrySet().stream()
+                .filter(e -> over.getOrDefault(e.getKey(), 0.0) != 0.0)
+                .map(e -> new QueryResult.Point(e.getKey(), e.getValue() / over.get(e.getKey())))
+                .toList();
+        List<QueryResult.SeriesPoints> series = points.isEmpty() ? List.of()
+                : List.of(new QueryResult.SeriesPoints(numerator.metric() + " / " + denominator.metric(),
+                        java.util.Map.of(), points));
+        return new QueryResult(top.resolution(), series);
+    }
+
+    /** Every metric name that has at least one series. */
+    public List<String> metricNames() {
+        return series.metricNames();
+    }
+
+    /** A page of series whose metric name starts with {@code prefix}, sorted by metric and labels. */
+    public List<SeriesInfo> seriesPage(String prefix, int offset, int limit) {
+        return series.page(prefix, offset, limit).stream()
+                .map(s -> new SeriesInfo(s.metric(), s.labels())).toList();
+    }
+
+    public long seriesCount(String prefix) {
+        return series.count(prefix);
+    }
+
+    /** A stored series: metric name and labels. */
+    public record SeriesInfo(String metric, java.util.Map<String, String> labels) {
+    }
+
+    private static java.util.Map<Long, Double> sumPerStep(QueryResult result) {
+        java.util.Map<Long, Double> sums = new java.util.TreeMap<>();
+        result.series().forEach(s -> s.points().forEach(p -> sums.merge(p.timestamp(), p.value(), Double::sum)));
+        return sums;
     }
 }

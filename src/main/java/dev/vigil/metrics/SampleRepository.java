@@ -22,9 +22,9 @@ class SampleRepository {
     SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
-        this.upsertSample = dialect.upsert("metric_sample", new String[] {"series_id", "ts"}, new String[] {"value"});
+        this.upsertSample = dialect.upsert("metric_sample", new String[] {"series_id", "ts"}, new String[] {"sample_value"});
         this.markPending = dialect.upsert("metric_rollup_pending",
-                new String[] {"series_id", "resolution", "bucket_start"}, new String[0]);
+                new String[] {"series_id", "resolution", "bucket_start"}, new String[] {"mark_token"});
     }
 
     /** A sample with its series resolved. */
@@ -48,12 +48,13 @@ class SampleRepository {
             ps.setLong(1, b.seriesId());
             ps.setInt(2, b.resolution());
             ps.setLong(3, b.start());
+            ps.setLong(4, java.util.concurrent.ThreadLocalRandom.current().nextLong());
         });
     }
 
     /** Raw samples of one series in [from, to), oldest first. */
     List<StoredSample> range(long seriesId, long from, long to) {
-        return jdbc.sql("SELECT series_id, ts, value FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")
+        return jdbc.sql("SELECT series_id, ts, sample_value FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")
                 .params(seriesId, from, to)
                 .query((rs, n) -> new StoredSample(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
                 .list();
@@ -61,7 +62,7 @@ class SampleRepository {
 
     /** The newest sample before {@code before}, for counter increases across a bucket edge. */
     java.util.Optional<StoredSample> lastBefore(long seriesId, long before) {
-        return jdbc.sql("SELECT series_id, ts, value FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")
+        return jdbc.sql("SELECT series_id, ts, sample_value FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")
                 .params(seriesId, before)
                 .query((rs, n) -> new StoredSample(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
                 .optional();

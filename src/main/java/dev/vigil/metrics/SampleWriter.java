@@ -49,7 +49,11 @@ class SampleWriter {
     }
 
     static long bucketStart(long epochMillis, int resolutionSeconds) {
-        long width = resolutionSeconds * 1000L;
-        return Math.floorDiv(epochMillis, width) * width;
+        return align(epochMillis, resolutionSeconds * 1000L);
+    }
+
+    /** The start of the width-aligned bucket (since the epoch) that holds {@code epochMillis}. */
+    static long align(long epochMillis, long widthMillis) {
+        return Math.floorDiv(epochMillis, widthMillis) * widthMillis;
     }
 }
