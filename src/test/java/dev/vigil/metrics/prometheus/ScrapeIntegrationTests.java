@@ -34,9 +34,7 @@ import dev.vigil.metrics.prometheus.ScrapeProperties.Target;
 
 /** The whole path: configuration → Quartz job → HTTP scrape → metrics tables. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // NON_KEYWORDS=VALUE: on this branch's base V5__metrics.sql names a column "value", an H2 2.x
-        // keyword, so no H2 context starts without it; main has since renamed the column (sample_value).
-        "spring.datasource.url=jdbc:h2:mem:vigil-scrape-it;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "spring.datasource.url=jdbc:h2:mem:vigil-scrape-it;DB_CLOSE_DELAY=-1",
         "vigil.data-dir=target/scrape-it-data",
         "vigil.demo.enabled=false",
         "vigil.security.bootstrap-admin.password=" + TestAccounts.ADMIN_PASSWORD,
@@ -100,7 +98,7 @@ class ScrapeIntegrationTests {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<Row> rows = jdbc.sql("""
-                            SELECT s.metric, s.labels, m.value FROM metric_series s
+                            SELECT s.metric, s.labels, m.sample_value AS "value" FROM metric_series s
                             JOIN metric_sample m ON m.series_id = s.id""")
                     .query(Row.class).list();
             assertThat(rows).contains(
