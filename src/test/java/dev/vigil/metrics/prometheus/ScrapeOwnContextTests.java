@@ -39,7 +39,7 @@ import dev.vigil.metrics.prometheus.ScrapeProperties.Target;
         "vigil.demo.enabled=false",
         "vigil.security.bootstrap-admin.password=" + TestAccounts.ADMIN_PASSWORD,
         "vigil.security.bootstrap-api-token=" + TestAccounts.API_TOKEN})
-class ScrapeIntegrationTests {
+class ScrapeOwnContextTests {
 
     /** Vigil refuses a metric name with a leading colon (Prometheus allows it); that one sample is skipped. */
     private static final String EXPOSITION = """
