@@ -18,7 +18,8 @@ CREATE TABLE metric_sample
     sample_value DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (series_id, ts)
 );
-CREATE INDEX metric_sample_ts_idx ON metric_sample (ts);
+-- No index on ts alone: it would double the cost of every insert. Retention deletes series by series
+-- through the primary key instead.
 
 -- resolution: bucket width in seconds (60 or 3600).
 CREATE TABLE metric_rollup
@@ -41,12 +42,14 @@ CREATE TABLE metric_rollup
 CREATE INDEX metric_rollup_bucket_idx ON metric_rollup (resolution, bucket_start);
 
 -- Buckets that received samples and must be (re)computed; the rollup job drains this table. Every
--- mark writes a new random token, so the job only removes a mark it has read, never a newer one.
+-- mark writes a new random token, so the job only removes a mark it has read, never a newer one, and
+-- the time of the mark, so a bucket still being filled is computed once it settles, not after every batch.
 CREATE TABLE metric_rollup_pending
 (
     series_id    BIGINT NOT NULL,
     resolution   INT    NOT NULL,
     bucket_start BIGINT NOT NULL,
     mark_token   BIGINT NOT NULL,
+    marked_at    BIGINT NOT NULL,
     PRIMARY KEY (series_id, resolution, bucket_start)
 );

@@ -19,6 +19,7 @@ public record MetricsProperties(
         @DefaultValue("32") @Min(1) int maxLabels,
         @DefaultValue("PT1H") Duration maxFutureSkew,
         @DefaultValue("PT1S") Duration rollupInterval,
+        @DefaultValue("PT2S") Duration rollupSettle,
         @DefaultValue Retention retention) {
 
     /** How long each resolution is kept. */

@@ -32,15 +32,22 @@ class RollupComputer {
     private final SampleRepository samples;
     private final RollupRepository rollups;
 
-    RollupComputer(SampleRepository samples, RollupRepository rollups) {
+    private final java.time.Clock clock;
+    private final long settleMillis;
+
+    RollupComputer(SampleRepository samples, RollupRepository rollups, java.time.Clock clock,
+            MetricsProperties properties) {
         this.samples = samples;
         this.rollups = rollups;
+        this.clock = clock;
+        this.settleMillis = properties.rollupSettle().toMillis();
     }
 
     /** @return how many buckets were processed (0 when nothing was pending) */
     @Transactional
     int computePendingMinutes() {
-        List<Pending> pending = rollups.pending(MINUTE, BATCH);
+        // A bucket still receiving samples waits until it settles: computed once, not after every batch.
+        List<Pending> pending = rollups.pending(MINUTE, clock.millis() - settleMillis, BATCH);
         List<Rollup> computed = new ArrayList<>();
         Set<Bucket> hours = new LinkedHashSet<>();
         Map<Long, List<Pending>> bySeries = pending.stream()
@@ -80,7 +87,7 @@ class RollupComputer {
     /** @return how many hour buckets were processed */
     @Transactional
     int computePendingHours() {
-        List<Pending> pending = rollups.pending(HOUR, BATCH);
+        List<Pending> pending = rollups.pending(HOUR, Long.MAX_VALUE, BATCH);
         List<Rollup> computed = new ArrayList<>();
         for (Pending hour : pending) {
             List<Rollup> minutes = rollups.range(hour.seriesId(), MINUTE, hour.bucketStart(),

@@ -29,10 +29,11 @@ class RollupRepository {
     record Pending(long seriesId, int resolution, long bucketStart, long token) {
     }
 
-    List<Pending> pending(int resolution, int limit) {
+    /** Pending buckets of a resolution last marked at or before {@code markedBefore} (epoch millis). */
+    List<Pending> pending(int resolution, long markedBefore, int limit) {
         return jdbc.sql("SELECT series_id, resolution, bucket_start, mark_token FROM metric_rollup_pending "
-                        + "WHERE resolution = ? ORDER BY series_id, bucket_start LIMIT ?")
-                .params(resolution, limit)
+                        + "WHERE resolution = ? AND marked_at <= ? ORDER BY series_id, bucket_start LIMIT ?")
+                .params(resolution, markedBefore, limit)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }

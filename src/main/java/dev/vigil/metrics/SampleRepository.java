@@ -16,15 +16,17 @@ class SampleRepository {
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
     private final String upsertSample;
     private final String markPending;
 
-    SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect) {
+    SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect, java.time.Clock clock) {
         this.jdbcTemplate = jdbcTemplate;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.upsertSample = dialect.upsert("metric_sample", new String[] {"series_id", "ts"}, new String[] {"sample_value"});
         this.markPending = dialect.upsert("metric_rollup_pending",
-                new String[] {"series_id", "resolution", "bucket_start"}, new String[] {"mark_token"});
+                new String[] {"series_id", "resolution", "bucket_start"}, new String[] {"mark_token", "marked_at"});
     }
 
     /** A sample with its series resolved. */
@@ -44,11 +46,13 @@ class SampleRepository {
     }
 
     void markPending(Collection<Bucket> buckets) {
+        long now = clock.millis();
         jdbcTemplate.batchUpdate(markPending, new ArrayList<>(buckets), BATCH, (ps, b) -> {
             ps.setLong(1, b.seriesId());
             ps.setInt(2, b.resolution());
             ps.setLong(3, b.start());
             ps.setLong(4, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+            ps.setLong(5, now);
         });
     }
 
@@ -68,7 +72,13 @@ class SampleRepository {
                 .optional();
     }
 
+    /** Deletes samples before {@code cutoff}, one series at a time through the primary key. */
     int deleteOlderThan(long cutoff) {
-        return jdbc.sql("DELETE FROM metric_sample WHERE ts < ?").param(cutoff).update();
+        int deleted = 0;
+        for (long seriesId : jdbc.sql("SELECT id FROM metric_series").query(Long.class).list()) {
+            deleted += jdbc.sql("DELETE FROM metric_sample WHERE series_id = ? AND ts < ?").params(seriesId, cutoff)
+                    .update();
+        }
+        return deleted;
     }
 }

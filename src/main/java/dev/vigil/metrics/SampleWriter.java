@@ -38,7 +38,7 @@ class SampleWriter {
         Map<String, StoredSample> unique = new LinkedHashMap<>();
         Set<Bucket> buckets = new LinkedHashSet<>();
         for (Sample sample : batch) {
-            long seriesId = series.idFor(sample.metric(), SeriesLabels.canonical(sample.labels()));
+            long seriesId = series.idFor(sample.metric(), sample.labels());
             long ts = sample.timestamp().toEpochMilli();
             unique.put(seriesId + ":" + ts, new StoredSample(seriesId, ts, sample.value()));
             buckets.add(new Bucket(seriesId, MINUTE, bucketStart(ts, MINUTE)));

@@ -16,7 +16,11 @@ class SeriesRepository {
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
-    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    private final Map<Key, Long> ids = new ConcurrentHashMap<>();
+
+    /** Cache key: equal label maps are equal keys, so a known series costs one hash lookup. */
+    private record Key(String metric, Map<String, String> labels) {
+    }
 
     SeriesRepository(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
@@ -28,12 +32,13 @@ class SeriesRepository {
     record Series(long id, String metric, Map<String, String> labels) {
     }
 
-    long idFor(String metric, String canonicalLabels) {
-        String key = metric + '\u0000' + canonicalLabels;
+    long idFor(String metric, Map<String, String> labels) {
+        Key key = new Key(metric, labels);
         Long cached = ids.get(key);
         if (cached != null) {
             return cached;
         }
+        String canonicalLabels = SeriesLabels.canonical(labels);
         long id = find(metric, canonicalLabels).orElseGet(() -> {
             // Another node or thread may create the same series at the same moment: insert-or-ignore, then read.
             jdbc.sql(dialect.isPostgres()
