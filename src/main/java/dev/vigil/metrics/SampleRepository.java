@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Raw samples, written in JDBC batches; a sample at an existing (series, time) replaces it. */
 @Repository
@@ -18,12 +21,15 @@ class SampleRepository {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
     private final String upsertSample;
+    private final String insertSample = "INSERT INTO metric_sample (series_id, ts, sample_value) VALUES (?, ?, ?)";
+    private final boolean postgres;
     private final String markPending;
 
     SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect, java.time.Clock clock) {
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.postgres = dialect.isPostgres();
         this.upsertSample = dialect.upsert("metric_sample", new String[] {"series_id", "ts"}, new String[] {"sample_value"});
         this.markPending = dialect.upsert("metric_rollup_pending",
                 new String[] {"series_id", "resolution", "bucket_start"}, new String[] {"mark_token", "marked_at"});
@@ -37,8 +43,28 @@ class SampleRepository {
     record Bucket(long seriesId, int resolution, long start) {
     }
 
+    /**
+     * Writes the samples; one at an existing (series, time) replaces the stored value. On H2 a plain
+     * INSERT is tried first (nearly all samples are new, and H2's MERGE searches the index twice); a
+     * duplicate rolls back to a savepoint and the batch is written again as MERGE.
+     */
     void insert(List<StoredSample> samples) {
-        jdbcTemplate.batchUpdate(upsertSample, samples, BATCH, (ps, s) -> {
+        if (!postgres) {
+            TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+            Object savepoint = transaction.createSavepoint();
+            try {
+                batch(insertSample, samples);
+                transaction.releaseSavepoint(savepoint);
+                return;
+            } catch (DataIntegrityViolationException duplicate) {
+                transaction.rollbackToSavepoint(savepoint);
+            }
+        }
+        batch(upsertSample, samples);
+    }
+
+    private void batch(String sql, List<StoredSample> samples) {
+        jdbcTemplate.batchUpdate(sql, samples, BATCH, (ps, s) -> {
             ps.setLong(1, s.seriesId());
             ps.setLong(2, s.timestamp());
             ps.setDouble(3, s.value());

@@ -17,6 +17,10 @@ final class SampleRules {
     static final int MAX_LABEL_NAME = 100;
     static final int MAX_LABEL_VALUE = 1000;
 
+    /** Names already found valid: the same few names arrive in every batch, so skip the regex. */
+    private static final java.util.Set<String> VALID_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final int maxLabels;
     private final java.time.Duration maxFutureSkew;
 
@@ -44,7 +48,7 @@ final class SampleRules {
         if (name.length() > MAX_METRIC_NAME) {
             return java.util.Optional.of(new FieldViolation(pointer, "must be at most " + MAX_METRIC_NAME + " characters"));
         }
-        if (!METRIC_NAME.matcher(name).matches()) {
+        if (!VALID_NAMES.contains("m:" + name) && !remember("m:" + name, METRIC_NAME.matcher(name).matches())) {
             return java.util.Optional.of(new FieldViolation(pointer, "must match [a-zA-Z_][a-zA-Z0-9_.:]*"));
         }
         return java.util.Optional.empty();
@@ -57,7 +61,8 @@ final class SampleRules {
         }
         labels.forEach((name, value) -> {
             String at = pointer + "/" + escape(name);
-            if (name.length() > MAX_LABEL_NAME || !LABEL_NAME.matcher(name).matches()) {
+            if (name.length() > MAX_LABEL_NAME || (!VALID_NAMES.contains("l:" + name)
+                    && !remember("l:" + name, LABEL_NAME.matcher(name).matches()))) {
                 violations.add(new FieldViolation(at, "label name must match [a-zA-Z_][a-zA-Z0-9_]* (at most "
                         + MAX_LABEL_NAME + " characters)"));
             } else if (value.length() > MAX_LABEL_VALUE) {
@@ -76,6 +81,13 @@ final class SampleRules {
             return java.util.Optional.of(new FieldViolation(pointer, "must not be before 1970-01-01"));
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean remember(String name, boolean valid) {
+        if (valid && VALID_NAMES.size() < MAX_REMEMBERED) {
+            VALID_NAMES.add(name);
+        }
+        return valid;
     }
 
     /** RFC 6901: '~' and '/' inside a pointer segment are escaped. */
