@@ -43,7 +43,10 @@ class SampleWriter {
             unique.put(seriesId + ":" + ts, new StoredSample(seriesId, ts, sample.value()));
             buckets.add(new Bucket(seriesId, MINUTE, bucketStart(ts, MINUTE)));
         }
-        samples.insert(new ArrayList<>(unique.values()));
+        // In key order: neighbouring inserts land on the same index pages (and lock rows in one order).
+        List<StoredSample> sorted = new ArrayList<>(unique.values());
+        sorted.sort(java.util.Comparator.comparingLong(StoredSample::seriesId).thenComparingLong(StoredSample::timestamp));
+        samples.insert(sorted);
         samples.markPending(buckets);
         return batch.size();
     }
