@@ -51,10 +51,16 @@ class Scraper implements AutoCloseable {
     private final HttpClient http;
     private final SampleSink sink;
     private final Clock clock;
+    private final long maxBodyBytes;
     /** The problem last logged per target: a target that stays down is logged once, not every scrape. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
 
     Scraper(HttpClient http, SampleSink sink, Clock clock) {
+        this(http, sink, clock, LimitedBody.MAX_BYTES);
+    }
+
+    Scraper(HttpClient http, SampleSink sink, Clock clock, long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.http = http;
         this.sink = sink;
         this.clock = clock;
@@ -107,7 +113,7 @@ class Scraper implements AutoCloseable {
                 .header("X-Prometheus-Scrape-Timeout-Seconds", Double.toString(target.timeout().toMillis() / 1000.0))
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, LimitedBody.ofString(maxBodyBytes));
         try {
             HttpResponse<String> response = pending.get(target.timeout().toMillis(), MILLISECONDS);
             if (response.statusCode() < 200 || response.statusCode() > 299) {
@@ -132,6 +138,9 @@ class Scraper implements AutoCloseable {
     }
 
     private static String reason(Throwable failure) {
+        if (failure instanceof LimitedBody.TooLarge || failure != null && failure.getCause() instanceof LimitedBody.TooLarge) {
+            return "answered with a " + (failure instanceof LimitedBody.TooLarge ? failure : failure.getCause()).getMessage();
+        }
         if (failure instanceof ConnectException) {
             return "cannot connect (" + (failure.getMessage() != null ? failure.getMessage() : "connection refused") + ")";
         }

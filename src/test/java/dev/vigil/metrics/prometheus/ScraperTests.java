@@ -153,6 +153,22 @@ class ScraperTests {
     }
 
     @Test
+    void aBodyPastTheSizeLimitIsGivenUpAndCountsAsDown() {
+        Scraper limited = new Scraper(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), sink,
+                Clock.fixed(NOW, ZoneOffset.UTC), 200);
+        try {
+            Scraper.Outcome outcome = limited.scrape(target("huge", base + "/metrics", Map.of()));
+
+            assertThat(EXPOSITION.length()).isGreaterThan(200);
+            assertThat(outcome.up()).isFalse();
+            assertThat(outcome.problem()).contains("body larger than 200 bytes");
+            assertThat(value("up", "huge")).isZero();
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
     void aFailingTargetDoesNotStopTheOthers() throws IOException {
         List<Target> targets = List.of(
                 target("garbage", base + "/garbage", Map.of()),
