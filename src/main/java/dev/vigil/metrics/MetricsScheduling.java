@@ -1,43 +1,37 @@
 package dev.vigil.metrics;
 
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.vigil.base.scheduling.Schedules;
 
 /** The metrics module's Quartz jobs: rollups and retention. */
 @Configuration(proxyBeanMethods = false)
 class MetricsScheduling {
 
+    private static final JobKey ROLLUP = JobKey.jobKey("rollup", "metrics");
+    private static final JobKey RETENTION = JobKey.jobKey("retention", "metrics");
+
     @Bean
     JobDetail metricsRollupJob() {
-        return JobBuilder.newJob(RollupJob.class).withIdentity("rollup", "metrics")
-                .withDescription("Computes pending 1-minute and 1-hour rollups").storeDurably().build();
+        return Schedules.durableJob(RollupJob.class, ROLLUP, "Computes pending 1-minute and 1-hour rollups");
     }
 
     @Bean
-    Trigger metricsRollupTrigger(JobDetail metricsRollupJob, MetricsProperties properties) {
-        return every(metricsRollupJob, "rollup", properties.rollupInterval().toMillis());
+    Trigger metricsRollupTrigger(MetricsProperties properties) {
+        return Schedules.every(ROLLUP, properties.rollupInterval());
     }
 
     @Bean
     JobDetail metricsRetentionJob() {
-        return JobBuilder.newJob(RetentionJob.class).withIdentity("retention", "metrics")
-                .withDescription("Deletes samples and rollups past their retention").storeDurably().build();
+        return Schedules.durableJob(RetentionJob.class, RETENTION, "Deletes samples and rollups past their retention");
     }
 
     @Bean
-    Trigger metricsRetentionTrigger(JobDetail metricsRetentionJob, MetricsProperties properties) {
-        return every(metricsRetentionJob, "retention", properties.retention().checkEvery().toMillis());
-    }
-
-    private static Trigger every(JobDetail job, String name, long millis) {
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity(name, "metrics")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+    Trigger metricsRetentionTrigger(MetricsProperties properties) {
+        return Schedules.every(RETENTION, properties.retention().checkEvery());
     }
 }

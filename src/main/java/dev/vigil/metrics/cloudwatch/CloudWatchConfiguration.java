@@ -2,11 +2,9 @@ package dev.vigil.metrics.cloudwatch;
 
 import java.time.Clock;
 
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import dev.vigil.base.scheduling.Schedules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,23 +54,13 @@ class CloudWatchConfiguration {
 
     @Bean
     JobDetail cloudWatchPullJob() {
-        return JobBuilder.newJob(CloudWatchPullJob.class)
-                .withIdentity(CloudWatchPullJob.KEY)
-                .withDescription("Pulls the configured CloudWatch metrics")
-                .storeDurably()
-                .build();
+        return Schedules.durableJob(CloudWatchPullJob.class, CloudWatchPullJob.KEY,
+                "Pulls the configured CloudWatch metrics");
     }
 
     @Bean
-    Trigger cloudWatchPullTrigger(JobDetail cloudWatchPullJob, CloudWatchProperties properties) {
-        return TriggerBuilder.newTrigger()
-                .forJob(cloudWatchPullJob)
-                .withIdentity(CloudWatchPullJob.KEY.getName(), CloudWatchPullJob.KEY.getGroup())
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.interval().toMillis())
-                        .repeatForever()
-                        // After downtime one pull is enough: its lookback window covers the gap, a burst would not.
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+    Trigger cloudWatchPullTrigger(CloudWatchProperties properties) {
+        // After downtime one pull is enough: its lookback window covers the gap.
+        return Schedules.every(CloudWatchPullJob.KEY, properties.interval());
     }
 }

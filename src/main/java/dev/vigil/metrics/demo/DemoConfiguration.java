@@ -1,15 +1,15 @@
 package dev.vigil.metrics.demo;
 
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import dev.vigil.base.scheduling.Schedules;
 
 /** Schedules the demo generator when {@code vigil.demo.enabled} is true (the embedded default). */
 @Configuration(proxyBeanMethods = false)
@@ -18,18 +18,15 @@ import org.springframework.context.annotation.Import;
 @Import(DemoService.class)
 class DemoConfiguration {
 
+    static final JobKey DEMO = JobKey.jobKey("demo", "metrics");
+
     @Bean
     JobDetail demoMetricsJob() {
-        return JobBuilder.newJob(DemoMetricsJob.class).withIdentity("demo", "metrics")
-                .withDescription("Emits the demo service's metrics").storeDurably().build();
+        return Schedules.durableJob(DemoMetricsJob.class, DEMO, "Emits the demo service's metrics");
     }
 
     @Bean
-    Trigger demoMetricsTrigger(JobDetail demoMetricsJob, DemoProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(demoMetricsJob).withIdentity("demo", "metrics")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.interval().toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+    Trigger demoMetricsTrigger(DemoProperties properties) {
+        return Schedules.every(DEMO, properties.interval());
     }
 }

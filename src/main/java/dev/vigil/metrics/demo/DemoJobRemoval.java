@@ -1,6 +1,5 @@
 package dev.vigil.metrics.demo;
 
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ class DemoJobRemoval {
 
     @EventListener(ApplicationReadyEvent.class)
     void removeStoredDemoJob() throws SchedulerException {
-        if (scheduler.deleteJob(JobKey.jobKey("demo", "metrics"))) {
+        if (scheduler.deleteJob(DemoConfiguration.DEMO)) {
             log.info("Demo metrics are off: removed the demo job stored by an earlier run");
         }
     }

@@ -4,11 +4,11 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.vigil.base.scheduling.Schedules;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import dev.vigil.metrics.prometheus.ScrapeProperties.Target;
@@ -44,15 +44,7 @@ class ScrapeJob extends QuartzJobBean {
     }
 
     static Trigger trigger(Target target) {
-        return TriggerBuilder.newTrigger()
-                .forJob(target.name(), GROUP)
-                .withIdentity(target.name(), GROUP)
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(target.interval().toMillis())
-                        .repeatForever()
-                        // After downtime one scrape is enough: no burst of catch-up scrapes.
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return Schedules.every(JobKey.jobKey(target.name(), GROUP), target.interval());
     }
 
     @Override
