@@ -62,6 +62,7 @@ class ScraperTests {
             idle_summary_count 0
             """;
 
+    private static final java.util.concurrent.CountDownLatch SLOW_TARGET_RELEASED = new java.util.concurrent.CountDownLatch(1);
     private static HttpServer exporter;
     private static String base;
 
@@ -81,8 +82,9 @@ class ScraperTests {
         exporter.createContext("/garbage", exchange -> answer(exchange, 200, "<html><body>Welcome!</body></html>"));
         exporter.createContext("/unavailable", exchange -> answer(exchange, 503, "busy"));
         exporter.createContext("/slow", exchange -> {
+            // Holds its answer past the scrape timeout; released when the tests are done.
             try {
-                Thread.sleep(3000);
+                SLOW_TARGET_RELEASED.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -95,6 +97,7 @@ class ScraperTests {
 
     @AfterAll
     static void stopExporter() {
+        SLOW_TARGET_RELEASED.countDown();
         exporter.stop(0);
     }
 
