@@ -3,7 +3,9 @@ package dev.vigil.metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -24,10 +26,12 @@ public class MetricsManagement implements SampleSink {
     private final QueryEngine queries;
     private final SeriesRepository series;
     private final SampleRules rules;
+    private final WindowEvaluator windows;
     private final Clock clock;
 
     MetricsManagement(SampleWriter writer, QueryEngine queries, SeriesRepository series, MetricsProperties properties,
-            Clock clock) {
+            Clock clock, WindowEvaluator windows) {
+        this.windows = windows;
         this.writer = writer;
         this.queries = queries;
         this.series = series;
@@ -76,6 +80,14 @@ public class MetricsManagement implements SampleSink {
                 : List.of(new QueryResult.SeriesPoints(numerator.metric() + " / " + denominator.metric(),
                         java.util.Map.of(), points));
         return new QueryResult(top.resolution(), series);
+    }
+
+    /**
+     * One value per matching series for each window ending at {@code at}, all answered together (an
+     * alert evaluation cycle asks thousands at once). Series without samples in the window get NaN.
+     */
+    public Map<WindowQuery, List<WindowValue>> evaluateWindows(Collection<WindowQuery> queries, Instant at) {
+        return windows.evaluate(queries, at);
     }
 
     /** Every metric name that has at least one series. */
