@@ -30,19 +30,30 @@ public final class ApiClient {
     }
 
     public Response post(String path, String bearerToken, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return withBody("POST", path, bearerToken, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public Response put(String path, String bearerToken, String contentType, String body) {
+        return withBody("PUT", path, bearerToken, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public Response postBytes(String path, String bearerToken, String contentType, byte[] body) {
+        return withBody("POST", path, bearerToken, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    public Response delete(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         return send(request.build());
     }
 
-    public Response postBytes(String path, String bearerToken, String contentType, byte[] body) {
+    private Response withBody(String method, String path, String bearerToken, String contentType,
+            HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
