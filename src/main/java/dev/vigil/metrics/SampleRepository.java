@@ -90,6 +90,14 @@ class SampleRepository {
                 .list();
     }
 
+    /** Raw samples of one series in (after, to], oldest first: an alert rule's window. */
+    List<StoredSample> rangeAfter(long seriesId, long after, long to) {
+        return jdbc.sql("SELECT series_id, ts, sample_value FROM metric_sample WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts")
+                .params(seriesId, after, to)
+                .query((rs, n) -> new StoredSample(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
+                .list();
+    }
+
     /** The newest sample before {@code before}, for counter increases across a bucket edge. */
     java.util.Optional<StoredSample> lastBefore(long seriesId, long before) {
         return jdbc.sql("SELECT series_id, ts, sample_value FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")
