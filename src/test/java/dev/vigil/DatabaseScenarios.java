@@ -140,6 +140,31 @@ public abstract class DatabaseScenarios {
     }
 
     @Test
+    void aBreachingRuleFiresThroughTheClusteredSchedulerAndIsInItsHistory() {
+        String metric = "db.alert." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response created = api().post("/api/v1/rules", TestAccounts.API_TOKEN, "application/json", """
+                {"name": "DB scenario %s", "query": {"metric": "%s", "aggregation": "max", "window": "PT5S"},
+                 "condition": {"comparator": ">", "threshold": 500}, "recovery": {"threshold": 400},
+                 "datapoints": {"n": 1, "m": 3}, "evaluateEvery": "PT1S"}""".formatted(metric, metric));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        try {
+            api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json", """
+                    {"samples": [{"metric": "%s", "labels": {"service": "db"}, "value": 900}]}""".formatted(metric));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/rules/" + id + "/history",
+                    TestAccounts.API_TOKEN).json().get("content").valueStream()
+                    .anyMatch(t -> t.get("to").asString().equals("FIRING") && t.get("value").asDouble() == 900));
+            assertThat(api().get("/api/v1/rules/" + id, TestAccounts.API_TOKEN).json().get("state").asString())
+                    .isEqualTo("FIRING");
+            String exported = api().get("/api/v1/rules/export", TestAccounts.API_TOKEN).body();
+            assertThat(exported).contains("id: " + id);
+        } finally {
+            api().delete("/api/v1/rules/" + id, TestAccounts.API_TOKEN);
+        }
+    }
+
+    @Test
     void healthIsUpAndReportsTheScheduler() {
         ApiClient.Response response = api().get("/actuator/health", null);
 
