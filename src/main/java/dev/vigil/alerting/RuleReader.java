@@ -1,5 +1,6 @@
 package dev.vigil.alerting;
 
+import dev.vigil.base.JsonFields;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vigil.alerting;
 
+import dev.vigil.base.JsonFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

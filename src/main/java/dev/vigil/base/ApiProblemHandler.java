@@ -37,6 +37,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
+    }
+
     /** Method security refusing a caller that is authenticated but lacks a role or scope. */
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.vigil.alerting;
+package dev.vigil.base;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.vigil.base.FieldViolation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,32 +15,32 @@ import tools.jackson.databind.JsonNode;
  * field that is missing or of the wrong shape instead of stopping at the first, so a client can fix
  * them all in one go.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private final JsonNode node;
     private final String at;
     private final List<FieldViolation> violations;
 
-    JsonFields(JsonNode node, String at, List<FieldViolation> violations) {
+    public JsonFields(JsonNode node, String at, List<FieldViolation> violations) {
         this.node = node;
         this.at = at;
         this.violations = violations;
     }
 
-    String pointer(String field) {
+    public String pointer(String field) {
         return at + "/" + field;
     }
 
-    void reject(String field, String reason) {
+    public void reject(String field, String reason) {
         violations.add(new FieldViolation(pointer(field), reason));
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();
     }
 
-    Optional<JsonFields> object(String field, boolean required) {
+    public Optional<JsonFields> object(String field, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -56,7 +55,7 @@ final class JsonFields {
         return Optional.of(new JsonFields(value, pointer(field), violations));
     }
 
-    String string(String field, boolean required, int maxLength) {
+    public String string(String field, boolean required, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -80,7 +79,7 @@ final class JsonFields {
         return text.isEmpty() ? null : text;
     }
 
-    Double number(String field, boolean required) {
+    public Double number(String field, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -95,7 +94,7 @@ final class JsonFields {
         return value.asDouble();
     }
 
-    Integer integer(String field, int min, int max) {
+    public Integer integer(String field, int min, int max) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             reject(field, "is required");
@@ -108,7 +107,7 @@ final class JsonFields {
         return value.asInt();
     }
 
-    Boolean bool(String field, boolean fallback) {
+    public Boolean bool(String field, boolean fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return fallback;
@@ -121,7 +120,7 @@ final class JsonFields {
     }
 
     /** An ISO-8601 duration ({@code PT5M}) of whole seconds within [min, max]. */
-    Duration duration(String field, Duration fallback, Duration min, Duration max) {
+    public Duration duration(String field, Duration fallback, Duration min, Duration max) {
         String text = string(field, fallback == null, 40);
         if (text == null) {
             return fallback;
@@ -141,7 +140,7 @@ final class JsonFields {
         return fallback;
     }
 
-    <T> T choice(String field, T fallback, Function<String, Optional<T>> parse, String allowed) {
+    public <T> T choice(String field, T fallback, Function<String, Optional<T>> parse, String allowed) {
         String text = string(field, fallback == null, 40);
         if (text == null) {
             return fallback;
@@ -155,7 +154,7 @@ final class JsonFields {
     }
 
     /** A flat object of string values; keys must be valid label names. */
-    Map<String, String> labels(String field) {
+    public Map<String, String> labels(String field) {
         Map<String, String> labels = new LinkedHashMap<>();
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -179,7 +178,7 @@ final class JsonFields {
     }
 
     /** Fields of a nested node (a list element) reporting into the same violations. */
-    JsonFields child(JsonNode child, String childPointer) {
+    public JsonFields child(JsonNode child, String childPointer) {
         if (child == null || !child.isObject()) {
             violations.add(new FieldViolation(childPointer, "must be an object"));
             return new JsonFields(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), childPointer,
@@ -188,7 +187,7 @@ final class JsonFields {
         return new JsonFields(child, childPointer, violations);
     }
 
-    JsonNode raw(String field) {
+    public JsonNode raw(String field) {
         return node.get(field);
     }
 }
