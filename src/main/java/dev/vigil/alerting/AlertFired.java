@@ -10,12 +10,16 @@ import java.util.Map;
  *
  * @param value the value that fired it; null when the cause was missing data
  * @param condition what the value broke, e.g. {@code > 500}
+ * @param metric the metric the rule watches (the numerator of a ratio), for a chart around the breach
+ * @param seriesLabels the labels of the series that breached (empty for a ratio or a rule without data)
  */
 public record AlertFired(String dedupKey, String ruleId, String ruleName, String service, Severity severity,
         Map<String, String> labels, AlertState state, Double value, String condition, String summary,
-        String runbookUrl, String escalationPolicy, Instant firedAt, String silencedBy) {
+        String runbookUrl, String escalationPolicy, Instant firedAt, String silencedBy, String metric,
+        Map<String, String> seriesLabels) {
 
     public AlertFired {
         labels = Map.copyOf(labels);
+        seriesLabels = seriesLabels == null ? Map.of() : Map.copyOf(seriesLabels);
     }
 }

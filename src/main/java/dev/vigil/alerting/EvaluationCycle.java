@@ -168,7 +168,8 @@ class EvaluationCycle {
                             observation.severity(), alertLabels, after.state(), value,
                             observation.comparator().symbol() + " " + Numbers.format(observation.threshold()),
                             AlertLabels.summary(rule, observation, t), rule.runbookUrl(), rule.escalationPolicy(),
-                            t.at(), silencedBy));
+                            t.at(), silencedBy, rule.query().metric(),
+                            rule.isSlo() || rule.query().isRatio() ? Map.of() : observation.labels()));
                 } else if (before.active() && !after.active()) {
                     recovered.add(new AlertRecovered(dedupKey, rule.id(), rule.name(), value, t.reason(), t.at()));
                 }

@@ -108,6 +108,10 @@ class RuleStore {
 
     private AlertRule insert(AlertRule rule, String pointer, List<FieldViolation> violations) {
         String id = rule.id() != null ? rule.id() : freeId(slug(rule.name()));
+        if (rule.id() != null && RESERVED.contains(id)) {
+            violations.add(new FieldViolation(pointer + "/id", "is reserved; choose another"));
+            return rule;
+        }
         if (rule.id() != null && rules.find(id).isPresent()) {
             violations.add(new FieldViolation(pointer + "/id", "is already taken"));
             return rule;
@@ -122,8 +126,11 @@ class RuleStore {
         return saved;
     }
 
+    /** Ids the UI's fixed routes use ({@code /rules/new}, {@code /rules/silences}). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("new", "silences", "export", "import");
+
     private String freeId(String base) {
-        String id = base;
+        String id = RESERVED.contains(base) ? base + "-rule" : base;
         for (int n = 2; rules.find(id).isPresent(); n++) {
             id = base.substring(0, Math.min(base.length(), 60)) + "-" + n;
         }
