@@ -21,9 +21,11 @@ record IncidentProcessVariables(String incidentId, Duration levelTimeout, int le
     static final String RESOLVE_REMINDER_CYCLE = "resolveReminderCycle";
     static final String RCA_DUE_IN = "rcaDueIn";
 
-    static IncidentProcessVariables defaults(String incidentId) {
-        return new IncidentProcessVariables(incidentId, Duration.ofMinutes(5), 1, 0, Duration.ofMinutes(30),
-                Duration.ofHours(24));
+    /** The variables for an incident paged with this plan (spec.md defaults for reminders and RCA). */
+    static IncidentProcessVariables of(String incidentId, dev.vigil.oncall.EscalationPlan plan) {
+        Duration firstTimeout = plan.levels().isEmpty() ? Duration.ofMinutes(5) : plan.levels().getFirst().timeout();
+        return new IncidentProcessVariables(incidentId, firstTimeout, Math.max(1, plan.levels().size()), plan.repeat(),
+                Duration.ofMinutes(30), Duration.ofHours(24));
     }
 
     Map<String, Object> asMap() {

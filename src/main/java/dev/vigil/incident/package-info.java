@@ -6,5 +6,5 @@
  * {@code IncidentResolved}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents",
-        allowedDependencies = {"base", "alerting", "oncall", "notification", "security"})
+        allowedDependencies = {"base", "alerting", "metrics", "oncall", "notification", "security"})
 package dev.vigil.incident;
