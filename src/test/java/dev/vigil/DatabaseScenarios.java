@@ -34,6 +34,9 @@ public abstract class DatabaseScenarios {
     @Autowired
     RepositoryService repositoryService;
 
+    @Autowired
+    dev.vigil.oncall.OnCallManagement oncall;
+
     ApiClient api() {
         return new ApiClient(port);
     }
@@ -162,6 +165,34 @@ public abstract class DatabaseScenarios {
         } finally {
             api().delete("/api/v1/rules/" + id, TestAccounts.API_TOKEN);
         }
+    }
+
+    @Test
+    void concurrentTriggersWithOneDedupKeyOpenOneIncidentAndItPagesTheDefaultPolicy() throws Exception {
+        String key = oncall.service("checkout").orElseThrow().integrationKey();
+        String dedupKey = "db-race-" + java.util.UUID.randomUUID();
+        String event = """
+                {"routing_key": "%s", "event_action": "trigger", "dedup_key": "%s",
+                 "payload": {"summary": "Race on the database", "source": "test", "severity": "critical"}}"""
+                .formatted(key, dedupKey);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 40; i++) {
+            replies.add(pool.submit(() -> api().post("/v2/enqueue", null, "application/json", event).status()));
+        }
+        for (var reply : replies) {
+            assertThat(reply.get()).isEqualTo(202);
+        }
+        pool.shutdown();
+
+        List<Long> counts = jdbc.sql("SELECT alert_count FROM incident WHERE dedup_key = ?")
+                .param("checkout/" + dedupKey).query(Long.class).list();
+        assertThat(counts).containsExactly(40L);
+        long number = jdbc.sql("SELECT incident_number FROM incident WHERE dedup_key = ?")
+                .param("checkout/" + dedupKey).query(Long.class).single();
+        ApiClient.Response incident = api().get("/api/v1/incidents/INC-" + number, TestAccounts.API_TOKEN);
+        assertThat(incident.json().get("notifications").size()).isPositive();
+        assertThat(incident.json().get("escalationLevel").asInt()).isEqualTo(1);
     }
 
     @Test
