@@ -88,7 +88,7 @@ final class AlertEvaluator {
             case PENDING -> !holds ? move(current, AlertState.OK, value, now, bits, observed, why)
                     : pendedLongEnough(current, settings, now)
                             ? move(current, AlertState.FIRING, value, now, bits, observed,
-                                    why + " for " + settings.pendingFor())
+                                    why + " for " + BurnRates.humane(settings.pendingFor()))
                             : stay(current, bits, observed, value, now);
             case FIRING -> holds ? stay(current, bits, observed, value, now)
                     : move(current, AlertState.OK, value, now, bits, observed, why);

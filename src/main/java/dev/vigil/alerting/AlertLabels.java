@@ -30,8 +30,11 @@ final class AlertLabels {
 
     /** One line for an SMS or an incident title: {@code High Response Time: checkout p95 812 > 500}. */
     static String summary(AlertRule rule, Observation observation, AlertEvaluator.Transition transition) {
-        StringBuilder text = new StringBuilder(rule.name()).append(':');
-        observation.labels().values().forEach(v -> text.append(' ').append(v));
+        StringBuilder text = new StringBuilder(rule.name());
+        if (!observation.labels().isEmpty()) {
+            text.append(':');
+            observation.labels().values().forEach(v -> text.append(' ').append(v));
+        }
         return text.append(" — ").append(transition.reason()).toString();
     }
 }
