@@ -38,11 +38,6 @@ final class BurnRates {
         return Math.max(0, errorRatio) / allowed;
     }
 
-    /** Share of the period's error budget a burn rate spends over {@code window}. */
-    static double budgetSpent(Slo slo, double burnRate, Duration window) {
-        return burnRate * window.toMillis() / (double) slo.period().toMillis();
-    }
-
     static String label(BurnRateWindow pair) {
         return humane(pair.longWindow()) + "/" + humane(pair.shortWindow());
     }

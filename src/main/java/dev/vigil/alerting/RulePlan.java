@@ -2,7 +2,6 @@ package dev.vigil.alerting;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +108,5 @@ final class RulePlan {
 
     private static WindowQuery denominator(RuleQuery query) {
         return new WindowQuery(query.divideBy().metric(), query.divideBy().labels(), Aggregation.SUM, query.window());
-    }
-
-    /** Plans of many rules, keyed by rule id. */
-    static Map<String, RulePlan> of(Collection<AlertRule> rules) {
-        Map<String, RulePlan> plans = new HashMap<>();
-        rules.forEach(r -> plans.put(r.id(), new RulePlan(r)));
-        return plans;
     }
 }
