@@ -41,7 +41,7 @@ class AlertmanagerWebhookController {
         this.intake = intake;
     }
 
-    private record AmAlert(boolean firing, String fingerprint, String title, Severity severity, String runbookUrl,
+    record AmAlert(boolean firing, String fingerprint, String title, Severity severity, String runbookUrl,
             Map<String, String> details) {
     }
 
