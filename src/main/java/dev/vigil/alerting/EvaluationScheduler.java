@@ -79,9 +79,13 @@ class EvaluationScheduler {
      */
     private static Trigger trigger(JobKey key, Duration interval) {
         long millis = interval.toMillis();
-        long start = (System.currentTimeMillis() / millis + 1) * millis;
+        return trigger(key, interval, java.time.Instant.ofEpochMilli((System.currentTimeMillis() / millis + 1) * millis));
+    }
+
+    static Trigger trigger(JobKey key, Duration interval, java.time.Instant start) {
+        long millis = interval.toMillis();
         return TriggerBuilder.newTrigger().forJob(key).withIdentity(key.getName(), key.getGroup())
-                .startAt(new Date(start))
+                .startAt(Date.from(start))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis).repeatForever()
                         .withMisfireHandlingInstructionNowWithExistingCount())
                 .build();
