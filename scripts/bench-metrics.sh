@@ -7,20 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${1:-h2}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jar="$(ls target/vigil-*.jar | grep -v original | head -1)"
 port=18181
-token="bench-token-$(date +%s)"
-data="$(mktemp -d)"
-args=(--server.port=$port --vigil.data-dir="$data" --vigil.demo.enabled=false --vigil.security.bootstrap-api-token="$token")
+extra_args=()
 if [[ "$db" == postgres ]]; then
-  args+=(--spring.profiles.active=postgres --spring.datasource.url="$2" --spring.datasource.username="$3" --spring.datasource.password="$4")
+  extra_args+=(--spring.profiles.active=postgres --spring.datasource.url="$2" --spring.datasource.username="$3" --spring.datasource.password="$4")
 fi
-"$java" -jar "$jar" "${args[@]}" >"$data/vigil.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; do sleep 0.5; done
-base="http://localhost:$port"
+source scripts/bench/start-vigil.sh
 load() { "$java" scripts/bench/MetricsLoad.java "$@"; }
 echo "== $db, $(nproc) cores"
 load ingest "$base" "$token" 1000 10 2 100 >/dev/null   # warm-up
