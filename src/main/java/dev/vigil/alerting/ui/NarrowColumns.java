@@ -1,11 +1,10 @@
 package dev.vigil.alerting.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.shared.Registration;
+
+import dev.vigil.base.ui.WindowWidth;
 
 /**
  * Hides a grid's less important columns while the browser window is narrower than a breakpoint, so a
@@ -18,16 +17,7 @@ final class NarrowColumns {
     }
 
     static <T> void hide(Grid<T> grid, int breakpointPx, List<Grid.Column<T>> columns) {
-        List<Registration> registrations = new ArrayList<>();
-        grid.addAttachListener(e -> {
-            UI ui = e.getUI();
-            registrations.add(ui.getPage().addBrowserWindowResizeListener(r -> show(columns, r.getWidth() >= breakpointPx)));
-            ui.getPage().retrieveExtendedClientDetails(d -> show(columns, d.getWindowInnerWidth() >= breakpointPx));
-        });
-        grid.addDetachListener(e -> {
-            registrations.forEach(Registration::remove);
-            registrations.clear();
-        });
+        WindowWidth.follow(grid, width -> show(columns, width >= breakpointPx));
     }
 
     private static <T> void show(List<Grid.Column<T>> columns, boolean visible) {

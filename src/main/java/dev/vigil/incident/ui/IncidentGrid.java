@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
+import dev.vigil.base.ui.WindowWidth;
 import dev.vigil.incident.Incident;
 import dev.vigil.incident.IncidentFilter;
 import dev.vigil.incident.IncidentManagement;

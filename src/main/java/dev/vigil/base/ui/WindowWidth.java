@@ -1,4 +1,4 @@
-package dev.vigil.incident.ui;
+package dev.vigil.base.ui;
 
 import java.util.function.IntConsumer;
 
@@ -10,12 +10,12 @@ import com.vaadin.flow.shared.Registration;
  * in the grid's shadow DOM, out of a stylesheet's reach, so the server has to switch them; until the
  * browser answers, the widest layout stands.
  */
-final class WindowWidth {
+public final class WindowWidth {
 
     private WindowWidth() {
     }
 
-    static void follow(Component component, IntConsumer width) {
+    public static void follow(Component component, IntConsumer width) {
         Registration[] resize = new Registration[1];
         component.addAttachListener(attach -> {
             var page = attach.getUI().getPage();
