@@ -21,11 +21,14 @@ record IncidentProcessVariables(String incidentId, Duration levelTimeout, int le
     static final String RESOLVE_REMINDER_CYCLE = "resolveReminderCycle";
     static final String RCA_DUE_IN = "rcaDueIn";
 
-    /** The variables for an incident paged with this plan (spec.md defaults for reminders and RCA). */
+    /**
+     * The variables for an incident paged with this plan: level timeouts, repeat and the resolve reminder
+     * from the policy; the RCA is due 24 h after resolution for every incident (spec.md).
+     */
     static IncidentProcessVariables of(String incidentId, dev.vigil.oncall.EscalationPlan plan) {
         Duration firstTimeout = plan.levels().isEmpty() ? Duration.ofMinutes(5) : plan.levels().getFirst().timeout();
         return new IncidentProcessVariables(incidentId, firstTimeout, Math.max(1, plan.levels().size()), plan.repeat(),
-                Duration.ofMinutes(30), Duration.ofHours(24));
+                plan.resolveReminder(), RcaWorkflow.DUE_AFTER_RESOLUTION);
     }
 
     Map<String, Object> asMap() {

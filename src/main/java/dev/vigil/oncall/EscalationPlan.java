@@ -9,6 +9,8 @@ import java.util.List;
  * @param policy the policy's id
  * @param repeat how many times the whole policy is repeated after its last level timed out (0 = once)
  * @param managers who is told once the policy is exhausted: the manager of the policy's team
+ * @param resolveReminder how often an acknowledged, unresolved incident reminds its assignee
  */
-public record EscalationPlan(String policy, int repeat, List<EscalationLevel> levels, List<Recipient> managers) {
+public record EscalationPlan(String policy, int repeat, List<EscalationLevel> levels, List<Recipient> managers,
+        java.time.Duration resolveReminder) {
 }

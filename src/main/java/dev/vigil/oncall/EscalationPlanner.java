@@ -45,7 +45,8 @@ class EscalationPlanner {
         Resolver resolver = new Resolver(at);
         List<EscalationLevel> levels = policy.levels().stream()
                 .map(l -> new EscalationLevel(l.timeout(), resolver.recipients(l))).toList();
-        return new EscalationPlan(policy.id(), policy.repeat(), levels, managers(policy, resolver));
+        return new EscalationPlan(policy.id(), policy.repeat(), levels, managers(policy, resolver),
+                policy.resolveReminder());
     }
 
     OnCallOverview overview(Instant at) {
@@ -78,7 +79,8 @@ class EscalationPlanner {
     /** Only before the first start has set things up (or after a database was edited by hand). */
     private EscalationPolicy lastResort() {
         return new EscalationPolicy(EscalationPolicy.DEFAULT, EscalationPolicy.DEFAULT, null, 0,
-                List.of(new Level(EscalationPolicy.DEFAULT_TIMEOUT, List.of(new Target(TargetType.USER, bootstrapAdmin)))));
+                List.of(new Level(EscalationPolicy.DEFAULT_TIMEOUT, List.of(new Target(TargetType.USER, bootstrapAdmin)))),
+                EscalationPolicy.DEFAULT_RESOLVE_REMINDER);
     }
 
     /** Looks up each schedule and user once per plan. */

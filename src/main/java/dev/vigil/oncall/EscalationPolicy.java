@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param team the owning team's id, or null for the default team
  */
-record EscalationPolicy(String id, String name, String team, int repeat, List<Level> levels)
+record EscalationPolicy(String id, String name, String team, int repeat, List<Level> levels,
+        Duration resolveReminder)
         implements OnCallDocument {
 
     static final String DEFAULT = "default";
@@ -25,6 +26,9 @@ record EscalationPolicy(String id, String name, String team, int repeat, List<Le
     static final Duration MIN_TIMEOUT = Duration.ofMinutes(1);
     static final Duration MAX_TIMEOUT = Duration.ofDays(1);
     static final int MAX_REPEAT = 10;
+    /** How often an acknowledged, unresolved incident reminds its assignee. */
+    static final Duration DEFAULT_RESOLVE_REMINDER = Duration.ofMinutes(30);
+    static final Duration MIN_RESOLVE_REMINDER = Duration.ofMinutes(5);
 
     /** A level: whom to notify, and how long to wait for an acknowledgement. */
     record Level(Duration timeout, List<Target> targets) {
@@ -39,13 +43,14 @@ record EscalationPolicy(String id, String name, String team, int repeat, List<Le
     }
 
     EscalationPolicy withId(String newId) {
-        return new EscalationPolicy(newId, name, team, repeat, levels);
+        return new EscalationPolicy(newId, name, team, repeat, levels, resolveReminder);
     }
 
     /**
      * {@code {"id", "name", "team", "repeat": 0..10, "levels": [{"timeout": "PT5M", "targets":
      * [{"type": "USER|SCHEDULE", "ref": "..."}]}]}}: at least one level, each with at least one target
-     * that exists; timeouts from PT1M to P1D (default PT5M).
+     * that exists; timeouts from PT1M to P1D (default PT5M); {@code resolveReminder} from PT5M to P1D
+     * (default PT30M).
      */
     static EscalationPolicy read(JsonNode node, References refs, List<FieldViolation> violations) {
         Fields f = Fields.document(node, "an escalation policy", violations);
@@ -65,7 +70,9 @@ record EscalationPolicy(String id, String name, String team, int repeat, List<Le
             }
             levels.add(new Level(timeout, targets));
         }
-        return new EscalationPolicy(id, name, team, repeat, levels);
+        Duration resolveReminder = f.duration("resolveReminder", DEFAULT_RESOLVE_REMINDER, MIN_RESOLVE_REMINDER,
+                MAX_TIMEOUT);
+        return new EscalationPolicy(id, name, team, repeat, levels, resolveReminder);
     }
 
     private static TargetType targetType(String text) {
@@ -82,6 +89,7 @@ record EscalationPolicy(String id, String name, String team, int repeat, List<Le
         json.put("name", name);
         json.put("team", team);
         json.put("repeat", repeat);
+        json.put("resolveReminder", resolveReminder.toString());
         ArrayNode levelsJson = json.putArray("levels");
         for (Level level : levels) {
             ObjectNode levelJson = levelsJson.addObject();

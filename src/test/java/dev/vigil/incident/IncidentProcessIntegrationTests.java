@@ -89,9 +89,12 @@ class IncidentProcessIntegrationTests {
 
         Incident acknowledged = lifecycle.acknowledge(incident.number(), "ana");
 
-        // the level timer went with the acknowledge task; only the resolve reminder is waiting
+        // the level timer went with the acknowledge task; only the resolve reminder, on the policy's cycle, waits
         assertThat(management.createTimerJobQuery().processInstanceId(processId(incident)).list())
                 .extracting(org.flowable.job.api.Job::getElementId).containsExactly("resolveReminderTimer");
+        assertThat(tasks.getVariable(tasks.createTaskQuery().processInstanceBusinessKey(incident.id()).singleResult()
+                .getId(), "resolveReminderCycle")).isEqualTo("R/" + oncall.escalationPlan("default",
+                        java.time.Instant.now()).resolveReminder());
 
         assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(acknowledged.assignee()).isEqualTo("ana");

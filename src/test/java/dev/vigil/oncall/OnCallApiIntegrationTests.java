@@ -111,7 +111,7 @@ class OnCallApiIntegrationTests {
                 .status()).isEqualTo(201);
         String policy = unique("checkout-primary");
         assertThat(api().post("/api/v1/escalation-policies", TOKEN, JSON, """
-                {"name": "%s", "repeat": 2,
+                {"name": "%s", "repeat": 2, "resolveReminder": "PT10M",
                  "levels": [{"timeout": "PT5M", "targets": [{"type": "SCHEDULE", "ref": "%s"}]},
                             {"timeout": "PT10M", "targets": [{"type": "USER", "ref": "%s"}]}]}"""
                 .formatted(policy, schedule, ana)).status()).isEqualTo(201);
@@ -129,6 +129,7 @@ class OnCallApiIntegrationTests {
         assertThat(service.manager()).isNull();
         EscalationPlan plan = oncall.escalationPlan(service.escalationPolicy(), Instant.parse("2026-11-10T12:00:00Z"));
         assertThat(plan.repeat()).isEqualTo(2);
+        assertThat(plan.resolveReminder()).isEqualTo(Duration.ofMinutes(10));
         assertThat(plan.levels()).extracting(EscalationLevel::timeout)
                 .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(10));
         assertThat(plan.levels().get(0).recipients()).extracting(Recipient::username).containsExactly(ben);
@@ -155,7 +156,7 @@ class OnCallApiIntegrationTests {
     void anInvalidPolicyIsRefusedWithEveryBadFieldAndNothingIsStored() {
         long before = policyCount();
         ApiClient.Response refused = api().post("/api/v1/escalation-policies", TOKEN, JSON, """
-                {"name": "broken", "repeat": 11,
+                {"name": "broken", "repeat": 11, "resolveReminder": "PT1M",
                  "levels": [{"timeout": "PT10S", "targets": [{"type": "USER", "ref": "admin"}]},
                             {"timeout": "PT5M", "targets": [{"type": "SCHEDULE", "ref": "no-such-schedule"},
                                                             {"type": "USER", "ref": "nobody-at-all"},
@@ -163,7 +164,7 @@ class OnCallApiIntegrationTests {
                             {"targets": []}]}""");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(pointers(refused)).containsExactlyInAnyOrder("/repeat", "/levels/0/timeout",
+        assertThat(pointers(refused)).containsExactlyInAnyOrder("/repeat", "/resolveReminder", "/levels/0/timeout",
                 "/levels/1/targets/0/ref", "/levels/1/targets/1/ref", "/levels/1/targets/2/type", "/levels/2/targets");
         assertThat(pointers(api().post("/api/v1/escalation-policies", TOKEN, JSON, "{\"name\": \"empty\", \"levels\": []}")))
                 .containsExactly("/levels");
