@@ -29,6 +29,11 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** A GET as a particular client, e.g. a chat app fetching a link preview. */
+    public Response getWithUserAgent(String path, String userAgent) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("User-Agent", userAgent).GET().build());
+    }
+
     public Response post(String path, String bearerToken, String contentType, String body) {
         return withBody("POST", path, bearerToken, contentType, HttpRequest.BodyPublishers.ofString(body));
     }

@@ -102,15 +102,22 @@ class Paging {
             return;
         }
         String text = shortText(incident, kind);
+        String subject = subject(incident, kind);
+        String details = longText(incident, why);
+        boolean acknowledgeLink = incident.acknowledgedAt() == null && !kind.equals("reminder") && !kind.equals("rca-overdue");
         for (Recipient r : recipients.stream().distinct().toList()) {
-            notifications.request(new NotificationRequest(incident.id(), r.username(), kind, text, text,
+            notifications.request(new NotificationRequest(incident.id(), r.username(), kind, subject, text, details,
+                    acknowledgeLink,
                     r.contactMethods().stream().map(c -> new NotificationRequest.Address(c.type(), c.address())).toList()));
             timeline.append(incident.number(), now, "vigil", "notification",
                     "Notified " + r.displayName() + " (" + why + ")");
         }
     }
 
-    /** The SMS of spec.md: {@code [Vigil] CRITICAL INC-42 checkout p95 812ms > 500ms. <link>}. */
+    /**
+     * The SMS of spec.md without its link: {@code [Vigil] CRITICAL INC-42 checkout p95 812ms > 500ms};
+     * the notification module adds the one-tap acknowledge link (or the incident's link).
+     */
     String shortText(Incident incident, String kind) {
         String prefix = switch (kind) {
             case "reminder" -> "[Vigil] Reminder: ";
@@ -118,6 +125,33 @@ class Paging {
             default -> "[Vigil] ";
         };
         return prefix + incident.severity().name().toUpperCase(Locale.ROOT) + " " + incident.id() + " "
-                + incident.title() + " " + publicUrl + "/incidents/" + incident.id();
+                + incident.title();
+    }
+
+    private static String subject(Incident incident, String kind) {
+        String what = switch (kind) {
+            case "reminder" -> "Reminder: ";
+            case "rca-overdue" -> "RCA overdue: ";
+            case "manager" -> "Nobody acknowledged: ";
+            default -> "";
+        };
+        return "[Vigil] " + what + incident.severity().name().toUpperCase(Locale.ROOT) + " " + incident.id() + " "
+                + incident.title();
+    }
+
+    /** What topics and webhooks get besides the short text: enough to act without opening Vigil. */
+    private static String longText(Incident incident, String why) {
+        StringBuilder text = new StringBuilder()
+                .append(incident.title()).append('\n')
+                .append("Service: ").append(incident.service()).append('\n')
+                .append("Severity: ").append(incident.severity().name().toLowerCase(Locale.ROOT)).append('\n')
+                .append("Status: ").append(incident.status().name().toLowerCase(Locale.ROOT)).append('\n')
+                .append("Triggered: ").append(incident.triggeredAt()).append('\n')
+                .append("Alerts: ").append(incident.alertCount()).append('\n')
+                .append("Why you: ").append(why);
+        if (incident.runbookUrl() != null) {
+            text.append('\n').append("Runbook: ").append(incident.runbookUrl());
+        }
+        return text.toString();
     }
 }

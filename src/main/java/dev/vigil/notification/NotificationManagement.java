@@ -2,61 +2,169 @@ package dev.vigil.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.vigil.base.NotFoundException;
+import dev.vigil.notification.sns.SnsProperties;
 
 /**
- * The notification module's door. Every request becomes an outbox row in the caller's transaction,
- * so a notification exists exactly when the incident change that caused it does. No channel is
- * configured yet (the notifications issue brings SNS and webhooks), so messages go to the clearly
- * labelled log channel: written to the application log and marked sent.
+ * The notification module's door. Every request becomes an outbox row in the caller's transaction, so a
+ * notification exists exactly when the incident change that caused it does; the delivery worker is woken
+ * when that transaction commits. Reading the delivery log needs a responder or {@code api:read}; retrying
+ * a responder or {@code api:write}.
  */
 @Service
 public class NotificationManagement {
 
-    static final String LOG_CHANNEL = "LOG";
-    private static final Logger log = LoggerFactory.getLogger("vigil.notifications");
+    static final String READ = "hasAnyAuthority('SCOPE_api:read', 'ROLE_RESPONDER')";
+    static final String ACT = "hasAnyAuthority('SCOPE_api:write', 'ROLE_RESPONDER')";
 
-    private final JdbcClient jdbc;
+    private final OutboxRepository outbox;
+    private final Channels channels;
+    private final AcknowledgeLinks links;
+    private final DeliveryWorker worker;
+    private final SharedSecrets secrets;
+    private final NotificationProperties properties;
+    private final SnsProperties sns;
     private final Clock clock;
+    private final String publicUrl;
 
-    NotificationManagement(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    NotificationManagement(OutboxRepository outbox, Channels channels, AcknowledgeLinks links, DeliveryWorker worker,
+            SharedSecrets secrets, NotificationProperties properties, SnsProperties sns, Clock clock,
+            @Value("${vigil.public-url}") String publicUrl) {
+        this.outbox = outbox;
+        this.channels = channels;
+        this.links = links;
+        this.worker = worker;
+        this.secrets = secrets;
+        this.properties = properties;
+        this.sns = sns;
         this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** Queues the message for its recipient; joins the caller's transaction. */
+    /**
+     * Queues the message for its recipient on their first contact method (the rest are the fallback);
+     * joins the caller's transaction.
+     *
+     * @return the outbox row's id
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long request(NotificationRequest request) {
-        long now = clock.millis();
-        String address = request.addresses().stream().map(a -> a.type() + " " + a.address()).findFirst()
-                .orElse("no contact method");
-        log.info("[log channel] to {} ({}): {}", request.username(), address, request.shortText());
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO notification (incident_id, recipient, channel, address, kind, message, status, attempts, "
-                        + "created_at, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, 'SENT', 1, ?, ?, ?)")
-                .params(request.incidentId(), request.username(), LOG_CHANNEL, address, request.kind(),
-                        request.shortText(), now, now, now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        String incidentLink = request.incidentId() == null ? null : publicUrl + "/incidents/" + request.incidentId();
+        String acknowledgeLink = request.acknowledgeLink() && request.incidentId() != null && request.username() != null
+                ? publicUrl + "/a/" + links.create(request.incidentId(), request.username())
+                : null;
+        String sms = acknowledgeLink != null ? Texts.sms(request.shortText(), "Ack", acknowledgeLink)
+                : Texts.sms(request.shortText(), "Open", incidentLink);
+        String rich = Texts.rich(request.subject(), request.longText(), acknowledgeLink, incidentLink);
+        List<NotificationRequest.Address> addresses = request.addresses();
+        Channels.Route route = channels.route(addresses.isEmpty() ? null : addresses.getFirst());
+        long id = outbox.insert(new OutboxRepository.NewRow(request.incidentId(), request.username(), route.channel(),
+                route.address(), request.kind(), request.subject(), sms, rich,
+                addresses.isEmpty() ? List.of() : addresses.subList(1, addresses.size()), null), clock.millis());
+        wakeWorkerOnCommit();
+        return id;
+    }
+
+    /**
+     * Announces something to everyone (a report is ready): published on the announcement topic
+     * ({@code vigil.notification.sns.announcement-topic}) or, without one, to the log channel.
+     */
+    @Transactional
+    public long announce(String subject, String text, String link) {
+        NotificationRequest.Address topic = sns.announcementTopic() == null ? null
+                : new NotificationRequest.Address(Channels.TOPIC, sns.announcementTopic());
+        Channels.Route route = channels.route(topic);
+        String sms = Texts.sms(subject, "Open", link);
+        long id = outbox.insert(new OutboxRepository.NewRow(null, null, route.channel(), route.address(), "announcement",
+                subject, sms, Texts.rich(subject, text, null, null) + (link == null ? "" : "\n\n" + link), List.of(),
+                null), clock.millis());
+        wakeWorkerOnCommit();
+        return id;
     }
 
     /** The notifications of an incident, oldest first. */
     public List<Notification> ofIncident(String incidentId) {
-        return jdbc.sql("SELECT id, incident_id, recipient, channel, address, kind, message, status, attempts, "
-                        + "created_at, sent_at, provider_message_id, last_error FROM notification "
-                        + "WHERE incident_id = ? ORDER BY id")
-                .param(incidentId)
-                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                        java.time.Instant.ofEpochMilli(rs.getLong(10)),
-                        rs.getObject(11) == null ? null : java.time.Instant.ofEpochMilli(rs.getLong(11)),
-                        rs.getString(12), rs.getString(13)))
-                .list();
+        return outbox.ofIncident(incidentId);
+    }
+
+    /** The delivery log, newest first. */
+    @PreAuthorize(READ)
+    public List<Notification> deliveries(NotificationFilter filter, int page, int size) {
+        return outbox.page(filter, page * size, size);
+    }
+
+    @PreAuthorize(READ)
+    public long count(NotificationFilter filter) {
+        return outbox.count(filter);
+    }
+
+    @PreAuthorize(READ)
+    public Optional<Notification> delivery(long id) {
+        return outbox.find(id);
+    }
+
+    /** Queues a failed notification again for a fresh round of attempts. */
+    @PreAuthorize(ACT)
+    @Transactional
+    public Notification retry(long id) {
+        Notification row = outbox.find(id).orElseThrow(() -> new NotFoundException("No notification " + id));
+        if (!Notification.FAILED.equals(row.status())) {
+            throw new dev.vigil.base.ConflictException("Notification " + id + " is " + row.status()
+                    + "; only a failed notification can be retried");
+        }
+        outbox.retry(id, clock.millis());
+        wakeWorkerOnCommit();
+        return outbox.find(id).orElseThrow();
+    }
+
+    /** Sends a test message to one contact method: anyone to their own, an admin to anyone's. */
+    @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
+    @Transactional
+    public long sendTest(String username, NotificationRequest.Address address) {
+        Channels.Route route = channels.route(address);
+        String text = "[Vigil] Test notification for " + username + ". If you got this, Vigil can page you here.";
+        long id = outbox.insert(new OutboxRepository.NewRow(null, username, route.channel(), route.address(), "test",
+                "Vigil test notification", text, text, List.of(), null), clock.millis());
+        wakeWorkerOnCommit();
+        return id;
+    }
+
+    /** Whether messages of this channel ({@code SMS}, {@code TOPIC}, {@code WEBHOOK}) leave Vigil or only reach the log. */
+    public boolean channelConfigured(String channel) {
+        return channels.configured(channel);
+    }
+
+    /** The HMAC key receivers check {@code X-Vigil-Signature} with. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String webhookSigningSecret() {
+        return secrets.secret(Channels.WEBHOOK_SECRET, properties.webhook().signingSecret());
+    }
+
+    /**
+     * Uses up a one-tap acknowledge link; the caller acknowledges in the same transaction, so a link is
+     * spent exactly when its acknowledgement is recorded.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AcknowledgeLinkRedemption redeemAcknowledgeLink(String token) {
+        return links.redeem(token);
+    }
+
+    private void wakeWorkerOnCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.wake();
+            }
+        });
     }
 }

@@ -33,6 +33,23 @@ class SecurityConfig {
     /** Intakes that authenticate by the service's integration key in the request, as PagerDuty does. */
     private static final String[] INTEGRATION_KEY_INTAKES = {"/v2/enqueue", "/api/v1/integrations/**"};
 
+    /**
+     * The SMS's one-tap acknowledge links: no login and no CSRF token, because the signed single-use token
+     * in the path is the credential (checked by the notification module).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain oneTapLinks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/a/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {

@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Incidents", "incidents", VaadinIcon.EXCLAMATION_CIRCLE.create()));
         nav.addItem(new SideNavItem("Rules", "rules", VaadinIcon.BELL.create()));
         nav.addItem(new SideNavItem("On-call", "oncall", VaadinIcon.PHONE.create()));
+        nav.addItem(new SideNavItem("Notifications", "notifications", VaadinIcon.ENVELOPE.create()));
         nav.addItem(new SideNavItem("Metrics", "metrics", VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("Reports", "reports", VaadinIcon.FILE_TEXT_O.create()));
         if (auth.hasRole("ADMIN")) {

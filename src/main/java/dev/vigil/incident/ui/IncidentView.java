@@ -21,6 +21,7 @@ import dev.vigil.incident.IncidentDetails;
 import dev.vigil.incident.IncidentManagement;
 import dev.vigil.incident.IncidentStatus;
 import dev.vigil.metrics.MetricsManagement;
+import dev.vigil.notification.NotificationManagement;
 
 /**
  * One incident, built for the responder's phone: what broke and since when, the runbook, big
@@ -41,14 +42,25 @@ class IncidentView extends VerticalLayout implements HasUrlParameter<String>, Ha
     private final IncidentChart chart;
     private final RcaForm rca;
     private final IncidentTimeline timeline = new IncidentTimeline();
-    private final NotificationList notifications = new NotificationList();
+    private final NotificationList notifications;
     private final ProcessDiagram diagram = new ProcessDiagram();
     private String title = "Incident · Vigil";
     private IncidentDetails shown;
     private Instant chartDrawnAt = Instant.MIN;
 
-    IncidentView(IncidentManagement incidents, MetricsManagement metrics, Clock clock) {
+    IncidentView(IncidentManagement incidents, MetricsManagement metrics, NotificationManagement notificationManagement,
+            Clock clock) {
         this.incidents = incidents;
+        this.notifications = new NotificationList(id -> {
+            try {
+                notificationManagement.retry(id);
+                Toasts.done("Notification " + id + " queued again.");
+            } catch (RuntimeException e) {
+                Toasts.refused(e instanceof org.springframework.security.access.AccessDeniedException
+                        ? "You need the responder role to retry." : e.getMessage());
+            }
+            refresh();
+        });
         this.clock = clock;
         this.chart = new IncidentChart(metrics);
         this.rca = new RcaForm(this::saveRca);

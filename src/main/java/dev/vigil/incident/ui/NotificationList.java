@@ -2,6 +2,10 @@ package dev.vigil.incident.ui;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongConsumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -21,7 +25,11 @@ class NotificationList extends Div {
     private final UnorderedList rows = new UnorderedList();
     private final Paragraph none = new Paragraph("Nobody has been notified about this incident.");
 
-    NotificationList() {
+    private final LongConsumer retry;
+
+    /** @param retry queues a failed notification again */
+    NotificationList(LongConsumer retry) {
+        this.retry = retry;
         addClassName("vigil-incident-section");
         rows.setId("notifications");
         rows.addClassName("vigil-timeline");
@@ -35,10 +43,10 @@ class NotificationList extends Div {
         notifications.forEach(n -> rows.add(row(n, now)));
     }
 
-    private static ListItem row(Notification n, Instant now) {
+    private ListItem row(Notification n, Instant now) {
         Span recipient = new Span(n.recipient());
         recipient.addClassName("vigil-notification-recipient");
-        Span channel = new Span("log".equalsIgnoreCase(n.channel()) ? "log only (no channel configured)"
+        Span channel = new Span("log".equalsIgnoreCase(n.channel()) ? "log only: " + n.address()
                 : n.channel() + (n.address() == null ? "" : " " + n.address()));
         channel.addClassName("vigil-hint");
         Span status = new Span(n.status());
@@ -55,11 +63,22 @@ class NotificationList extends Div {
         message.addClassName("vigil-timeline-message");
         ListItem row = new ListItem(meta, message);
         row.addClassName("vigil-timeline-entry");
-        if ("FAILED".equals(n.status()) || n.lastError() != null) {
+        if (("FAILED".equals(n.status()) || "PENDING".equals(n.status())) && n.lastError() != null) {
             Div error = new Div("After " + n.attempts() + (n.attempts() == 1 ? " attempt: " : " attempts: ")
-                    + (n.lastError() == null ? "no reason given" : n.lastError()));
+                    + n.lastError());
             error.addClassName("vigil-notification-error");
             row.add(error);
+        }
+        if ("SENT".equals(n.status()) && n.providerMessageId() != null && !"LOG".equals(n.channel())) {
+            Div provider = new Div("Provider message id " + n.providerMessageId());
+            provider.addClassName("vigil-hint");
+            row.add(provider);
+        }
+        if ("FAILED".equals(n.status())) {
+            Button again = new Button("Retry", e -> retry.accept(n.id()));
+            again.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            again.setId("retry-notification-" + n.id());
+            row.add(again);
         }
         return row;
     }

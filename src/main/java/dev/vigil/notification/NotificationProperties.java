@@ -1,0 +1,48 @@
+package dev.vigil.notification;
+
+import java.time.Duration;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code vigil.notification.*}: how the outbox is delivered. A row is tried {@code maxAttempts} times,
+ * waiting {@code initialBackoff} doubled per attempt (capped at {@code maxBackoff}, with jitter) in between,
+ * then fails for good and falls back to the recipient's next contact method. The defaults give a page about
+ * 15–30 s on one channel before the next one is tried.
+ *
+ * @param concurrency messages in flight at once on one node
+ * @param pollInterval how often the worker looks for due rows besides being woken on commit (retries,
+ *        rows another node wrote, rows left by a node that died)
+ * @param lease how long a node owns a row it is sending; after that another node may send it
+ * @param acknowledgeLinkTtl how long the SMS's one-tap acknowledge link works
+ * @param linkSecret the key that signs acknowledge links; empty means one generated and kept in the database
+ */
+@Validated
+@ConfigurationProperties("vigil.notification")
+record NotificationProperties(
+        @Min(1) @Max(1000) @DefaultValue("64") int concurrency,
+        @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("PT1S") Duration initialBackoff,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("PT5M") Duration maxBackoff,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("PT1S") Duration pollInterval,
+        @NotNull @DurationMin(seconds = 5) @DefaultValue("PT1M") Duration lease,
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("PT12H") Duration acknowledgeLinkTtl,
+        String linkSecret,
+        @Valid @NotNull @DefaultValue Webhook webhook) {
+
+    /**
+     * @param timeout for connecting and for the answer; a slow receiver is retried, not waited for
+     * @param signingSecret the HMAC key of {@code X-Vigil-Signature}; empty means one generated and kept in
+     *        the database (an admin reads it on the notifications page)
+     */
+    record Webhook(@NotNull @DurationMin(millis = 100) @DefaultValue("PT5S") Duration timeout, String signingSecret) {
+    }
+}
