@@ -35,10 +35,12 @@ public class IncidentManagement {
     private final SecurityManagement security;
     private final ProcessDiagrams diagrams;
     private final Clock clock;
+    private final IncidentHistory history;
 
     IncidentManagement(IncidentRepository incidents, TimelineRepository timeline, RcaRepository rcas,
             IncidentLifecycle lifecycle, RcaWorkflow rcaWorkflow, NotificationManagement notifications,
-            SecurityManagement security, ProcessDiagrams diagrams, Clock clock) {
+            SecurityManagement security, ProcessDiagrams diagrams, Clock clock, IncidentHistory history) {
+        this.history = history;
         this.diagrams = diagrams;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -74,6 +76,15 @@ public class IncidentManagement {
     public byte[] processDiagram(String id) {
         long number = number(id);
         return incidents.processInstance(number).map(diagrams::png).orElse(new byte[0]);
+    }
+
+    /**
+     * The incidents triggered in [from, to), of one service or all ({@code null}), with the facts reports
+     * count. No caller check here: scheduled reports run without one, and the reporting module checks
+     * its own callers (as the metrics query API does).
+     */
+    public List<IncidentRecord> history(String service, java.time.Instant from, java.time.Instant to) {
+        return history.triggeredBetween(service, from, to);
     }
 
     /** Opens an incident by hand; it pages like any other. */

@@ -1,8 +1,11 @@
 /**
- * Reporting: the status dashboard and the daily, weekly and monthly performance reports (screen,
- * PDF, CSV), scheduled and archived. Reads the metrics, alerting and incident APIs; changes nothing
- * of theirs.
+ * Reporting: the daily, weekly and monthly performance reports per service and overall (screen, PDF,
+ * CSV), computed from the metrics module's rollups and the incident module's history; each service's
+ * targets, budgets and goals; the Quartz schedule that generates and archives reports. Reads the
+ * metrics, alerting and incident APIs and changes nothing of theirs. Publishes {@code ReportPublished}
+ * for every archived report and announces it through the notification module; consumes only its own event. (The status dashboard view lives here too and will
+ * read the targets.)
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"base", "metrics", "alerting", "incident", "security"})
+        allowedDependencies = {"base", "metrics", "alerting", "incident", "notification", "security"})
 package dev.vigil.reporting;
