@@ -16,7 +16,7 @@ for part in fanout latency storm; do
     source scripts/bench/start-vigil.sh
     echo "== $part, H2, $(nproc) cores"
     case $part in
-      fanout) "$java" scripts/bench/NotifyLoad.java "$base" "$token" $standin fanout 100 ;;
+      fanout) "$java" scripts/bench/NotifyLoad.java "$base" "$token" $standin fanout 500 ;;
       latency) "$java" scripts/bench/NotifyLoad.java "$base" "$token" $standin latency "$runs" ;;
       storm) "$java" scripts/bench/NotifyLoad.java "$base" "$token" $standin storm "$storm" ;;
     esac

@@ -31,8 +31,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  *   java scripts/bench/NotifyLoad.java BASE_URL TOKEN STANDIN_PORT fanout|latency|storm [N]
  *
- * fanout:  N incidents (default 100) on a service whose policy pages 100 people at once: N × 100 SMS
- *          through the outbox; prints SMS delivered per second at the stand-in.
+ * fanout:  N incidents (default 500) on a service whose policy pages 20 people at once (a level's most):
+ *          N × 20 SMS through the outbox; prints SMS delivered per second at the stand-in.
  * latency: one rule (last value over 5 s > 100, every 1 s) on a service paging one person; N times
  *          (default 40): push a breaching sample at a random moment, time until the SMS arrives at the
  *          stand-in, then push a healthy sample and wait until the incident has resolved on recovery.
@@ -51,7 +51,7 @@ public class NotifyLoad {
         HttpServer sns = standIn(Integer.parseInt(args[2]));
         try {
             switch (args[3]) {
-                case "fanout" -> fanout(base, token, args.length > 4 ? Integer.parseInt(args[4]) : 100);
+                case "fanout" -> fanout(base, token, args.length > 4 ? Integer.parseInt(args[4]) : 500);
                 case "latency" -> latency(base, token, args.length > 4 ? Integer.parseInt(args[4]) : 40);
                 case "storm" -> storm(base, token, args.length > 4 ? Integer.parseInt(args[4]) : 10_000);
                 default -> throw new IllegalArgumentException(args[3]);
@@ -62,7 +62,7 @@ public class NotifyLoad {
     }
 
     static void fanout(String base, String token, int incidents) throws Exception {
-        String[] people = new String[100];
+        String[] people = new String[20];
         for (int i = 0; i < people.length; i++) {
             people[i] = person(base, token, "bench-fan-" + i, "+1555800" + String.format("%04d", i));
         }

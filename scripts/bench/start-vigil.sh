@@ -8,6 +8,6 @@ data="$(mktemp -d)"
 "$java" -jar "$jar" --server.port="$port" --vigil.data-dir="$data" --vigil.demo.enabled=false \
   --vigil.security.bootstrap-api-token="$token" "${extra_args[@]}" >"$data/vigil.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; do sleep 0.5; done
 base="http://localhost:$port"

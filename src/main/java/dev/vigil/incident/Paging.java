@@ -15,6 +15,7 @@ import dev.vigil.oncall.EscalationLevel;
 import dev.vigil.oncall.EscalationPlan;
 import dev.vigil.oncall.OnCallManagement;
 import dev.vigil.oncall.Recipient;
+import dev.vigil.oncall.ServiceInfo;
 
 /**
  * Who gets told what about an incident: the current escalation level, the manager once the policy is
@@ -58,7 +59,23 @@ class Paging {
         String round = cycle > 0 ? " (repeat " + cycle + ")" : "";
         send(incident, current.recipients(), level == 0 && cycle == 0 ? "page" : "escalation",
                 "level " + (level + 1) + round);
+        if (level == 0 && cycle == 0) {
+            broadcast(incident);
+        }
         return current.timeout();
+    }
+
+    /** Tells the team's SNS topic (if it has one) of a new incident: everyone subscribed hears, nobody is paged. */
+    private void broadcast(Incident incident) {
+        String topic = incident.service() == null ? null
+                : oncall.service(incident.service()).map(ServiceInfo::broadcastTopic).orElse(null);
+        if (topic == null || incident.silencedBy() != null) {
+            return;
+        }
+        notifications.request(new NotificationRequest(incident.id(), null, "broadcast", subject(incident, "broadcast"),
+                shortText(incident, "broadcast"), longText(incident, "your team's service"), false,
+                List.of(new NotificationRequest.Address("TOPIC", topic))));
+        timeline.append(incident.number(), clock.instant(), "vigil", "notification", "Broadcast to the team's topic");
     }
 
     void notifyManagers(long number) {

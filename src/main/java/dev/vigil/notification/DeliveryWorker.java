@@ -2,11 +2,13 @@ package dev.vigil.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,15 +22,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the outbox. Woken on the commit of every new row (a page must not wait for a polling interval)
  * and otherwise looking every {@code pollInterval} for retries and for rows other nodes left behind.
- * Due rows are leased under a claim token, sent concurrently on virtual threads, and each result is
- * recorded in its own transaction. A clean stop lets sends in flight finish and gives back nothing
- * half-done; a crash leaves leases that run out, after which any node sends the rows (at least once:
- * a node killed between the provider's answer and the commit will have the row sent again).
+ * <p>
+ * Three kinds of thread: one claimer leases due rows in batches under a claim token and queues them;
+ * {@code concurrency} senders (virtual threads) each take a queued row and send it; one recorder writes
+ * the results, many per transaction. A clean stop lets the sends in flight finish, records them and gives
+ * the queued-but-unsent rows back; a crash leaves leases that run out, after which any node sends the rows
+ * (at least once: a node killed between the provider's answer and the commit has the row sent again).
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int RECORDS_PER_TRANSACTION = 200;
+
+    private record Claimed(Message message, String claim) {
+    }
+
+    private record Result(Claimed sent, Delivery delivery, long nextAttemptAt) {
+    }
 
     private final OutboxRepository outbox;
     private final Channels channels;
@@ -38,12 +49,15 @@ class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
-    private final Semaphore slots;
+    private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
-    private Thread loop;
-    private ExecutorService sends;
+    private volatile boolean sending;
+    private Thread claimer;
+    private Thread resultWriter;
+    private ExecutorService senders;
 
     DeliveryWorker(OutboxRepository outbox, Channels channels, DeliveryRecorder recorder,
             NotificationProperties properties, TransactionTemplate transactions, Clock clock) {
@@ -53,7 +67,6 @@ class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
-        this.slots = new Semaphore(properties.concurrency());
     }
 
     /** Looks for due rows now; called after the commit of a transaction that queued some. */
@@ -66,9 +79,14 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        sends = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vigil-notify-", 0).factory());
         running = true;
-        loop = Thread.ofPlatform().name("vigil-delivery-worker").daemon().start(this::run);
+        sending = true;
+        senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vigil-notify-", 0).factory());
+        for (int i = 0; i < properties.concurrency(); i++) {
+            senders.execute(this::send);
+        }
+        resultWriter = Thread.ofPlatform().name("vigil-delivery-recorder").daemon().start(this::writeResults);
+        claimer = Thread.ofPlatform().name("vigil-delivery-claimer").daemon().start(this::claim);
     }
 
     @Override
@@ -76,11 +94,15 @@ class DeliveryWorker implements SmartLifecycle {
         running = false;
         wake();
         try {
-            loop.join(properties.lease().toMillis());
-            sends.shutdown();
-            if (!sends.awaitTermination(properties.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+            claimer.join(properties.lease().toMillis());
+            sending = false;
+            senders.shutdown();
+            if (!senders.awaitTermination(properties.lease().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Notification sends still running at shutdown; their leases will run out and another node will send them");
             }
+            giveBackUnsent();
+            resultWriter.interrupt();
+            resultWriter.join(properties.lease().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -91,10 +113,22 @@ class DeliveryWorker implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
+    /** Keeps about two rounds of work queued for the senders. */
+    private void claim() {
+        int enough = properties.concurrency() * 2;
         while (running) {
             try {
-                if (deliverDue() == 0) {
+                int room = enough - ready.size();
+                if (room < properties.concurrency()) {
+                    await(Duration.ofMillis(5));
+                    continue;
+                }
+                long now = clock.millis();
+                String claim = node + ":" + claims.incrementAndGet();
+                List<Message> due = transactions.execute(
+                        tx -> outbox.claim(claim, now, now + properties.lease().toMillis(), room));
+                due.forEach(message -> ready.add(new Claimed(message, claim)));
+                if (due.size() < room) {
                     await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -111,47 +145,71 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /**
-     * Claims as many due rows as there are free slots and starts sending them.
-     *
-     * @return how many it claimed; fewer than asked means the queue is drained for now
-     */
-    private int deliverDue() throws InterruptedException {
-        slots.acquire();
-        int limit = 1 + slots.drainPermits();
-        int started = 0;
-        try {
-            long now = clock.millis();
-            String claim = node + ":" + claims.incrementAndGet();
-            List<Message> due = transactions.execute(tx -> outbox.claim(claim, now, now + properties.lease().toMillis(), limit));
-            for (Message message : due) {
-                if (!running) {
-                    List<Long> unsent = due.subList(started, due.size()).stream().map(Message::id).toList();
-                    transactions.executeWithoutResult(tx -> outbox.release(unsent, claim));
-                    break;
-                }
-                sends.execute(() -> deliver(message, claim));
-                started++;
+    private void send() {
+        while (sending) {
+            Claimed next;
+            try {
+                next = ready.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
             }
-            return due.size() == limit ? limit : 0;
-        } finally {
-            slots.release(limit - started);
+            if (next == null) {
+                continue;
+            }
+            Delivery delivery = channels.send(next.message());
+            results.add(new Result(next, delivery, nextAttempt(next.message(), delivery)));
         }
     }
 
-    private void deliver(Message message, String claim) {
-        try {
-            Delivery delivery = channels.send(message);
-            recorder.record(message, claim, delivery, nextAttempt(message, delivery));
-            if (delivery.fallbackTo() != null) {
-                wake();
+    private void writeResults() {
+        List<Result> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(results.take());
+            } catch (InterruptedException e) {
+                // Stopping, after every sender has finished: write what is left, then end.
+                results.drainTo(batch);
+                write(batch);
+                return;
             }
-        } catch (RuntimeException e) {
-            log.warn("Recording the delivery of notification {} failed; it is sent again when its lease runs out",
-                    message.id(), e);
-        } finally {
-            slots.release();
+            results.drainTo(batch, RECORDS_PER_TRANSACTION - 1);
+            write(batch);
+            batch.clear();
         }
+    }
+
+    /** Many results per transaction; if that fails, one by one, so one bad row cannot hold back the rest. */
+    private void write(List<Result> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(tx -> batch.forEach(this::record));
+        } catch (RuntimeException batchFailed) {
+            for (Result result : batch) {
+                try {
+                    transactions.executeWithoutResult(tx -> record(result));
+                } catch (RuntimeException e) {
+                    log.warn("Recording the delivery of notification {} failed; it is sent again when its lease runs out",
+                            result.sent().message().id(), e);
+                }
+            }
+        }
+        if (batch.stream().anyMatch(r -> r.delivery().fallbackTo() != null)) {
+            wake();
+        }
+    }
+
+    private void record(Result result) {
+        recorder.record(result.sent().message(), result.sent().claim(), result.delivery(), result.nextAttemptAt());
+    }
+
+    private void giveBackUnsent() {
+        List<Claimed> unsent = new ArrayList<>();
+        ready.drainTo(unsent);
+        unsent.stream().collect(java.util.stream.Collectors.groupingBy(Claimed::claim))
+                .forEach((claim, rows) -> transactions.executeWithoutResult(
+                        tx -> outbox.release(rows.stream().map(c -> c.message().id()).toList(), claim)));
     }
 
     private long nextAttempt(Message message, Delivery delivery) {

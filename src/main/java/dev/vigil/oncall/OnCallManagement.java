@@ -171,7 +171,8 @@ public class OnCallManagement {
 
     private ServiceInfo info(ServiceEntry service) {
         return new ServiceInfo(service.id(), service.name(), service.team(), service.escalationPolicy(),
-                service.integrationKey(), teams.find(service.team()).map(Team::manager).orElse(null));
+                service.integrationKey(), teams.find(service.team()).map(Team::manager).orElse(null),
+                teams.find(service.team()).map(Team::broadcastTopic).orElse(null));
     }
 
     private DocumentStore<?> store(OnCallResource kind) {

@@ -243,6 +243,29 @@ class NotificationDeliveryOwnContextTests {
     }
 
     @Test
+    void aNewIncidentIsBroadcastOnItsTeamsTopic() {
+        String team = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "arn:aws:sns:eu-west-1:123456789012:" + team;
+        ApiClient.Response notAnArn = api().post("/api/v1/teams", TOKEN, JSON,
+                "{\"name\": \"" + team + "\", \"broadcastTopic\": \"payments-topic\"}");
+        assertThat(notAnArn.status()).isEqualTo(400);
+        assertThat(notAnArn.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/broadcastTopic");
+        assertThat(api().post("/api/v1/teams", TOKEN, JSON,
+                "{\"name\": \"" + team + "\", \"broadcastTopic\": \"" + topic + "\"}").status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/services", TOKEN, JSON, """
+                {"name": "%s-svc", "team": "%s"}""".formatted(team, team)).status()).isEqualTo(201);
+
+        String id = api().post("/api/v1/incidents", TOKEN, JSON, """
+                {"title": "Queue is backing up", "service": "%s-svc", "severity": "high"}""".formatted(team))
+                .json().get("id").asString();
+
+        SnsStandIn.Published broadcast = await().atMost(Duration.ofSeconds(10)).until(() -> SNS.published().stream()
+                .filter(p -> topic.equals(p.topicArn())).findFirst().orElse(null), p -> p != null);
+        assertThat(broadcast.subject()).isEqualTo("[Vigil] HIGH " + id + " Queue is backing up");
+        assertThat(broadcast.message()).contains("Service: " + team + "-svc", "/incidents/" + id);
+    }
+
+    @Test
     void rowsADeadNodeWasSendingAreSentOnceItsLeaseRunsOut() {
         String marker = "orphan-" + UUID.randomUUID();
         long now = System.currentTimeMillis();
