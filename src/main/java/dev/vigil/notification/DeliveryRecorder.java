@@ -3,6 +3,8 @@ package dev.vigil.notification;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DeliveryRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger("vigil.notifications");
 
     private final OutboxRepository outbox;
     private final Channels channels;
@@ -42,10 +46,14 @@ class DeliveryRecorder {
             case RETRY -> {
                 if (outbox.markRetry(message.id(), claim, now, nextAttemptAt, delivery.error(), !delivery.throttled())) {
                     meters.retried(message.channel(), delivery.throttled());
+                    log.info("Notification {} on {} is tried again in {} ms: {}", message.id(), message.channel(),
+                            nextAttemptAt - now, delivery.error());
                 }
             }
             case FAILED -> {
                 if (outbox.markFailed(message.id(), claim, now, delivery.error())) {
+                    log.warn("Notification {} to {} on {} failed for good: {}", message.id(), message.recipient(),
+                            message.channel(), delivery.error());
                     meters.failed(message.channel());
                     String fallbackChannel = fallBack(message, delivery, now);
                     events.publishEvent(new NotificationFailed(message.id(), message.incidentId(), message.recipient(),

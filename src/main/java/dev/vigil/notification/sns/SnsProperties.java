@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Pattern;
  * @param smsType {@code Transactional} (pages: delivered first, also to numbers opted out of promotions)
  *        or {@code Promotional}
  * @param announcementTopic the topic ARN that report announcements are published to; none means the log
- * @param maxConnections HTTP connections to SNS; as many as the worker sends at once
+ * @param maxConnections HTTP connections to SNS; at least as many as the worker sends at once
  * @param timeout for one Publish call, after which the message is retried
  */
 @Validated
@@ -36,6 +36,6 @@ public record SnsProperties(
         @NotNull @Pattern(regexp = "Transactional|Promotional") @DefaultValue("Transactional") String smsType,
         @Pattern(regexp = "arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}", message = "must be an SNS topic ARN")
         String announcementTopic,
-        @Min(1) @Max(1000) @DefaultValue("64") int maxConnections,
+        @Min(1) @Max(1000) @DefaultValue("32") int maxConnections,
         @NotNull @DurationMin(millis = 100) @DefaultValue("PT10S") Duration timeout) {
 }
