@@ -15,6 +15,7 @@ final class OneTapPage {
             .withZone(ZoneOffset.UTC);
 
     private static final String STYLE = """
+            *{box-sizing:border-box}
             :root{color-scheme:light dark;--ok:#137333;--warn:#b06000;--bad:#c5221f}
             @media (prefers-color-scheme:dark){:root{--ok:#81c995;--warn:#fdd663;--bad:#f28b82}}
             body{margin:0;font:17px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;display:flex;

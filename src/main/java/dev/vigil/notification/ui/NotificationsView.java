@@ -90,7 +90,8 @@ class NotificationsView extends VerticalLayout {
                 .setFlexGrow(0);
         Grid.Column<Notification> recipient = grid.addColumn(n -> n.recipient() == null ? "everyone" : n.recipient())
                 .setHeader("To").setKey("recipient").setAutoWidth(true);
-        grid.addColumn(n -> n.channel() + " " + n.address()).setHeader("Channel").setKey("channel").setFlexGrow(1);
+        grid.addColumn(n -> n.channel() + " " + n.address()).setHeader("Channel").setKey("channel").setFlexGrow(1)
+                .setTooltipGenerator(n -> n.channel() + " " + n.address());
         Grid.Column<Notification> incident = grid.addComponentColumn(NotificationsView::incidentLink)
                 .setHeader("Incident").setKey("incident").setAutoWidth(true).setFlexGrow(0);
         Grid.Column<Notification> attempts = grid.addColumn(Notification::attempts).setHeader("Attempts")
