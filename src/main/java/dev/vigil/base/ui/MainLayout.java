@@ -43,7 +43,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("On-call", "oncall", VaadinIcon.PHONE.create()));
         nav.addItem(new SideNavItem("Notifications", "notifications", VaadinIcon.ENVELOPE.create()));
         nav.addItem(new SideNavItem("Metrics", "metrics", VaadinIcon.CHART_LINE.create()));
-        nav.addItem(new SideNavItem("Reports", "reports", VaadinIcon.FILE_TEXT_O.create()));
+        if (auth.hasRole("MANAGER")) {
+            // Reports are for managers (spec.md); a responder would only meet an access-denied page.
+            nav.addItem(new SideNavItem("Reports", "reports", VaadinIcon.FILE_TEXT_O.create()));
+        }
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem("Admin", "admin", VaadinIcon.COG.create()));
         }
