@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load driver for Vigil's metrics API (run with the JDK's source launcher, no build needed):
  *
- *   java scripts/bench/MetricsLoad.java ingest BASE_URL TOKEN BATCH SECONDS THREADS SERIES
+ *   java scripts/bench/MetricsLoad.java ingest BASE_URL TOKEN BATCH SECONDS THREADS SERIES [START_HOURS_AGO]
  *   java scripts/bench/MetricsLoad.java seed   BASE_URL TOKEN DAYS STEP_SECONDS
  *   java scripts/bench/MetricsLoad.java query  BASE_URL TOKEN DAYS RUNS
  *
  * ingest: pushes batches of BATCH samples spread over SERIES series from THREADS threads for SECONDS,
- *         and prints samples/s and request latency percentiles.
+ *         and prints samples/s and request latency percentiles. Time lines start START_HOURS_AGO (default
+ *         144, inside the 7 days of raw retention), so a pre-fill can use older times than the run after it.
  * seed:   stores DAYS of one series (bench.latency) at STEP_SECONDS resolution.
  * query:  runs the p95-over-DAYS query RUNS times and prints its latency percentiles.
  */
@@ -31,19 +32,20 @@ public class MetricsLoad {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "ingest" -> ingest(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 144);
             case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "query" -> query(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
 
-    static void ingest(String base, String token, int batch, int seconds, int threads, int series) throws Exception {
+    static void ingest(String base, String token, int batch, int seconds, int threads, int series, int startHoursAgo)
+            throws Exception {
         AtomicLong samples = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         // Each thread walks its own time line so no two samples share (series, timestamp).
-        long origin = Instant.now().minus(Duration.ofDays(6)).toEpochMilli();
+        long origin = Instant.now().minus(Duration.ofHours(startHoursAgo)).toEpochMilli();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<List<Long>>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

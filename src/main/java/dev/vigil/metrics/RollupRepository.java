@@ -71,10 +71,13 @@ class RollupRepository {
                 .params(seriesId, resolution, bucketStart).update();
     }
 
-    /** Rollups of one series and resolution with bucket_start in [from, to), oldest first. */
+    /**
+     * Rollups of one series and resolution with bucket_start in [from, to), oldest first. Ordered by the
+     * whole primary key so H2 reads it in index order instead of sorting (see SampleRepository).
+     */
     List<Rollup> range(long seriesId, int resolution, long from, long to) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM metric_rollup WHERE series_id = ? AND resolution = ? "
-                        + "AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start")
+                        + "AND bucket_start >= ? AND bucket_start < ? ORDER BY series_id, resolution, bucket_start")
                 .params(seriesId, resolution, from, to)
                 .query((rs, n) -> new Rollup(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getDouble(7), rs.getLong(8), rs.getDouble(9), rs.getLong(10),

@@ -1,10 +1,9 @@
 package dev.vigil.metrics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -34,19 +33,27 @@ class SampleWriter {
 
     @Transactional
     int write(List<Sample> batch) {
-        // The same (series, time) twice in one batch: the later one wins, as it would across batches.
-        Map<String, StoredSample> unique = new LinkedHashMap<>();
-        Set<Bucket> buckets = new LinkedHashSet<>();
+        List<StoredSample> sorted = new ArrayList<>(batch.size());
         for (Sample sample : batch) {
-            long seriesId = series.idFor(sample.metric(), sample.labels());
-            long ts = sample.timestamp().toEpochMilli();
-            unique.put(seriesId + ":" + ts, new StoredSample(seriesId, ts, sample.value()));
-            buckets.add(new Bucket(seriesId, MINUTE, bucketStart(ts, MINUTE)));
+            sorted.add(new StoredSample(series.idFor(sample.metric(), sample.labels()), sample.timestamp().toEpochMilli(),
+                    sample.value()));
         }
-        // In key order: neighbouring inserts land on the same index pages (and lock rows in one order).
-        List<StoredSample> sorted = new ArrayList<>(unique.values());
-        sorted.sort(java.util.Comparator.comparingLong(StoredSample::seriesId).thenComparingLong(StoredSample::timestamp));
-        samples.insert(sorted);
+        // In key order: neighbouring inserts land on the same index pages (and lock rows in one order). The
+        // sort is stable, so of the same (series, time) twice in one batch the later one wins, as it would
+        // across batches; keeping the last of each run of equal keys is cheaper than a map keyed by both.
+        sorted.sort(Comparator.comparingLong(StoredSample::seriesId).thenComparingLong(StoredSample::timestamp));
+        List<StoredSample> unique = new ArrayList<>(sorted.size());
+        Set<Bucket> buckets = new LinkedHashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            StoredSample sample = sorted.get(i);
+            if (i + 1 < sorted.size() && sorted.get(i + 1).seriesId() == sample.seriesId()
+                    && sorted.get(i + 1).timestamp() == sample.timestamp()) {
+                continue;
+            }
+            unique.add(sample);
+            buckets.add(new Bucket(sample.seriesId(), MINUTE, bucketStart(sample.timestamp(), MINUTE)));
+        }
+        samples.insert(unique);
         samples.markPending(buckets);
         return batch.size();
     }

@@ -152,6 +152,23 @@ class MetricsApiIntegrationTests {
     }
 
     @Test
+    void sameSeriesAndTimeTwiceKeepsTheLaterValueWithinABatchAndAcrossBatches() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(7));
+        java.util.Map<String, String> labels = java.util.Map.of("service", "svc-d");
+        metrics.ingest(List.of(new Sample("it.dup", labels, at, 1), new Sample("it.dup", labels, at.plusSeconds(10), 5),
+                new Sample("it.dup", labels, at, 2)));
+        assertThat(storedValues("it.dup")).containsExactly(2.0, 5.0);
+
+        metrics.ingest(List.of(new Sample("it.dup", labels, at.plusSeconds(10), 6)));
+        assertThat(storedValues("it.dup")).containsExactly(2.0, 6.0);
+    }
+
+    private List<Double> storedValues(String metric) {
+        return jdbc.sql("SELECT m.sample_value FROM metric_series s JOIN metric_sample m ON m.series_id = s.id "
+                + "WHERE s.metric = ? ORDER BY m.ts").param(metric).query(Double.class).list();
+    }
+
+    @Test
     void badQueryParametersAreNamed() {
         ApiClient.Response response = api().get("/api/v1/metrics/query?metric=x&agg=p42&step=soon", TOKEN);
 
