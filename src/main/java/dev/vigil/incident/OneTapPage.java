@@ -57,24 +57,27 @@ final class OneTapPage {
 
     /** For link previewers (chat apps fetch links to show a preview): nothing happens until a person taps. */
     static String confirm(String token) {
-        return page("warn", "?", "Acknowledge this incident?", "Tap the button to acknowledge it.", null)
-                .replace("<a class=\"button\" href=\"/incidents\">Open Vigil</a>",
-                        "<form method=\"post\" action=\"/a/" + htmlEscape(token) + "\">"
-                                + "<button class=\"button\" type=\"submit\">Acknowledge</button></form>");
+        return page("warn", "?", "Acknowledge this incident?", "Tap the button to acknowledge it.", null,
+                "<form method=\"post\" action=\"/a/" + htmlEscape(token) + "\">"
+                        + "<button class=\"button\" type=\"submit\">Acknowledge</button></form>");
     }
 
     private static String page(String tone, String mark, String heading, String text, Incident incident) {
-        String what = incident == null ? "" : "<p class=\"what\">" + htmlEscape(incident.title()) + "</p>"
-                + "<p>" + htmlEscape(incident.service()) + " · " + incident.severity().name().toLowerCase() + "</p>";
         String open = incident == null ? "<a class=\"button\" href=\"/incidents\">Open Vigil</a>"
                 : "<a class=\"button\" href=\"/incidents/" + htmlEscape(incident.id()) + "\">Open " + htmlEscape(incident.id())
                         + " in Vigil</a>";
+        return page(tone, mark, heading, text, incident, open);
+    }
+
+    private static String page(String tone, String mark, String heading, String text, Incident incident, String action) {
+        String what = incident == null ? "" : "<p class=\"what\">" + htmlEscape(incident.title()) + "</p>"
+                + "<p>" + htmlEscape(incident.service()) + " · " + incident.severity().name().toLowerCase() + "</p>";
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + htmlEscape(heading) + " · Vigil</title><style>" + STYLE + "</style></head>"
                 + "<body><main class=\"" + tone + "\"><div class=\"mark\" aria-hidden=\"true\">" + mark + "</div>"
-                + "<h1>" + htmlEscape(heading) + "</h1>" + what + "<p>" + htmlEscape(text) + "</p>" + open
+                + "<h1>" + htmlEscape(heading) + "</h1>" + what + "<p>" + htmlEscape(text) + "</p>" + action
                 + "</main></body></html>";
     }
 }

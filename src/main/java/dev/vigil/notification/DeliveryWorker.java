@@ -47,6 +47,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Backoff backoff;
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
     private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
@@ -67,6 +68,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
     }
 
     /** Looks for due rows now; called after the commit of a transaction that queued some. */
@@ -217,7 +219,6 @@ class DeliveryWorker implements SmartLifecycle {
         if (delivery.retryAfter() != null) {
             return now + delivery.retryAfter().toMillis();
         }
-        Backoff backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
         Duration wait = backoff.after(message.attempts() + 1, ThreadLocalRandom.current().nextDouble());
         return now + wait.toMillis();
     }

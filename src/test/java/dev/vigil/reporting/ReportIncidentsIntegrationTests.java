@@ -39,7 +39,7 @@ class ReportIncidentsIntegrationTests {
     ReportBuilder builder;
 
     @Test
-    void theHistoryKeepsTheFirstRcaTimeAndCountsMeasures() throws InterruptedException {
+    void theHistoryKeepsTheFirstRcaTimeAndCountsMeasures() {
         ApiClient api = new ApiClient(port);
         String service = "hist-" + UUID.randomUUID().toString().substring(0, 8);
         Instant before = Instant.now().minusSeconds(1);
@@ -53,7 +53,9 @@ class ReportIncidentsIntegrationTests {
                 "{\"rootCause\": \"A slow query\", \"preventionMeasures\": []}").status()).isEqualTo(200);
         IncidentRecord first = history(service, before).getFirst();
         assertThat(first.rcaWrittenAt()).isNotNull();
-        Thread.sleep(20);
+        // The second save must come later on the clock than the first, or the test could not tell them apart.
+        org.awaitility.Awaitility.await().pollInterval(java.time.Duration.ofMillis(1))
+                .until(() -> java.time.Instant.now().isAfter(first.rcaWrittenAt().plusMillis(1)));
         // the second save moves incident_rca.written_at; the RCA still counts as written when it first was
         assertThat(api.put("/api/v1/incidents/" + id + "/rca", TOKEN, JSON, rca("DONE")).status()).isEqualTo(200);
 
