@@ -39,10 +39,12 @@ public class ReportingManagement {
     private final TargetStore targets;
     private final SecurityManagement security;
     private final ReportingProperties properties;
+    private final StatusBoards boards;
     private final Clock clock;
 
     ReportingManagement(ReportBuilder builder, ArchiveStore archive, TargetStore targets, SecurityManagement security,
-            ReportingProperties properties, Clock clock) {
+            ReportingProperties properties, StatusBoards boards, Clock clock) {
+        this.boards = boards;
         this.builder = builder;
         this.archive = archive;
         this.targets = targets;
@@ -132,6 +134,15 @@ public class ReportingManagement {
             default -> throw new InvalidRequestException("/format", "must be json, pdf or csv");
         };
         return archive.body(id, f).orElseThrow(() -> notArchived(id));
+    }
+
+    /**
+     * Every service's KPIs of the last minutes against its targets, and the overall status; at most a few
+     * seconds old (shared by all dashboards of this node).
+     */
+    @PreAuthorize(READ_TARGETS)
+    public StatusBoard statusBoard() {
+        return boards.fresh();
     }
 
     @PreAuthorize(READ_TARGETS)

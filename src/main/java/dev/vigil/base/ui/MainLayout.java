@@ -58,7 +58,7 @@ public class MainLayout extends AppLayout {
         user.addClassName("vigil-user");
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(user, logout);
+        HorizontalLayout bar = new HorizontalLayout(user, ThemeToggle.create(), logout);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.addClassName("vigil-userbar");
         return bar;
