@@ -17,6 +17,7 @@ import dev.vigil.base.NotFoundException;
 import dev.vigil.metrics.MetricQuery;
 import dev.vigil.metrics.MetricsManagement;
 import dev.vigil.metrics.QueryResult;
+import dev.vigil.security.AuditTrail;
 import dev.vigil.security.Caller;
 import dev.vigil.security.SecurityManagement;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The alerting module's door: rules (validated, as JSON or YAML), their status and history, silences,
  * and a preview of a rule's metric for the editor. Reading needs a responder or {@code api:read};
- * changing rules a manager or {@code api:write}; silences may be set by any responder.
+ * changing rules a manager or {@code api:write}; silences may be set by any responder. Every change is
+ * audited in its own transaction.
  */
 @Service
 public class AlertingManagement {
@@ -40,11 +42,13 @@ public class AlertingManagement {
     private final SilenceRepository silences;
     private final MetricsManagement metrics;
     private final SecurityManagement security;
+    private final AuditTrail audit;
     private final Clock clock;
 
     AlertingManagement(RuleRepository rules, RuleStore store, InstanceRepository instances,
             TransitionRepository transitions, SilenceRepository silences, MetricsManagement metrics,
-            SecurityManagement security, Clock clock) {
+            SecurityManagement security, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.rules = rules;
         this.store = store;
         this.instances = instances;
@@ -84,18 +88,31 @@ public class AlertingManagement {
 
     /** Validates and stores a rule written as JSON; every violation is reported, nothing is stored on any. */
     @PreAuthorize(WRITE_RULES)
+    @Transactional
     public AlertRule createRule(JsonNode definition) {
-        return store.create(valid(definition), "");
+        AlertRule created = store.create(valid(definition), "");
+        audit.record("rule.created", "rule", created.id(), null, toJson(created));
+        return created;
     }
 
+    /** Replaces a rule; turning it on or off is a replacement with {@code enabled} changed. */
     @PreAuthorize(WRITE_RULES)
+    @Transactional
     public AlertRule updateRule(String id, JsonNode definition) {
-        return store.update(id, valid(definition));
+        AlertRule before = rules.find(id).orElse(null);
+        AlertRule updated = store.update(id, valid(definition));
+        audit.record(before != null && before.enabled() != updated.enabled()
+                        ? (updated.enabled() ? "rule.enabled" : "rule.disabled") : "rule.updated",
+                "rule", id, before == null ? null : toJson(before), toJson(updated));
+        return updated;
     }
 
     @PreAuthorize(WRITE_RULES)
+    @Transactional
     public void deleteRule(String id) {
+        AlertRule before = rules.find(id).orElse(null);
         store.delete(id);
+        audit.record("rule.deleted", "rule", id, before == null ? null : toJson(before), null);
     }
 
     /** A rule as the JSON document the API and the editor speak. */
@@ -110,8 +127,12 @@ public class AlertingManagement {
 
     /** Creates or replaces the document's rules, all or none; violations carry the YAML line. */
     @PreAuthorize(WRITE_RULES)
+    @Transactional
     public ImportSummary importYaml(String yaml) {
+        Map<String, JsonNode> before = rules.all().stream().collect(Collectors.toMap(AlertRule::id, RuleJson::tree));
         RuleStore.ImportOutcome outcome = store.importAll(RulesYaml.read(yaml));
+        outcome.created().forEach(id -> audit.record("rule.created", "rule", id, null, toJson(rules.find(id).orElseThrow())));
+        outcome.updated().forEach(id -> audit.record("rule.updated", "rule", id, before.get(id), toJson(rules.find(id).orElseThrow())));
         return new ImportSummary(outcome.created(), outcome.updated());
     }
 
@@ -178,6 +199,7 @@ public class AlertingManagement {
             throw new InvalidRequestException("The silence is invalid; nothing was saved", result.violations());
         }
         silences.insert(result.silence());
+        audit.record("silence.created", "silence", result.silence().id(), null, result.silence());
         return result.silence();
     }
 
@@ -185,10 +207,13 @@ public class AlertingManagement {
     @PreAuthorize(WRITE_SILENCES)
     @Transactional
     public Silence expireSilence(String id) {
+        Silence before = silences.find(id).orElse(null);
         if (!silences.expire(id, clock.instant())) {
             throw new NotFoundException("No silence with id " + id);
         }
-        return silences.find(id).orElseThrow();
+        Silence after = silences.find(id).orElseThrow();
+        audit.record("silence.expired", "silence", id, before, after);
+        return after;
     }
 
     private static AlertRule valid(JsonNode definition) {

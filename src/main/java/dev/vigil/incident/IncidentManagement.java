@@ -1,24 +1,27 @@
 package dev.vigil.incident;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.alerting.Severity;
 import dev.vigil.base.FieldViolation;
 import dev.vigil.base.InvalidRequestException;
 import dev.vigil.notification.NotificationManagement;
+import dev.vigil.security.AuditTrail;
 import dev.vigil.security.Caller;
 import dev.vigil.security.SecurityManagement;
 
 /**
  * The incident module's door: list and read incidents, open one by hand, acknowledge, resolve and
  * write the root-cause analysis. Reading needs a responder or {@code api:read}; acting a responder or
- * {@code api:write}. The caller's name goes into the timeline.
+ * {@code api:write}. The caller's name goes into the timeline, and every change into the audit log.
  */
 @Service
 public class IncidentManagement {
@@ -36,10 +39,13 @@ public class IncidentManagement {
     private final ProcessDiagrams diagrams;
     private final Clock clock;
     private final IncidentHistory history;
+    private final AuditTrail audit;
 
     IncidentManagement(IncidentRepository incidents, TimelineRepository timeline, RcaRepository rcas,
             IncidentLifecycle lifecycle, RcaWorkflow rcaWorkflow, NotificationManagement notifications,
-            SecurityManagement security, ProcessDiagrams diagrams, Clock clock, IncidentHistory history) {
+            SecurityManagement security, ProcessDiagrams diagrams, Clock clock, IncidentHistory history,
+            AuditTrail audit) {
+        this.audit = audit;
         this.history = history;
         this.diagrams = diagrams;
         this.incidents = incidents;
@@ -89,23 +95,56 @@ public class IncidentManagement {
 
     /** Opens an incident by hand; it pages like any other. */
     @PreAuthorize(ACT)
+    @Transactional
     public Incident open(String title, String service, Severity severity) {
         String by = caller();
-        return lifecycle.trigger(new TriggerRequest("manual-" + UUID.randomUUID(), title, service, severity,
+        Incident opened = lifecycle.trigger(new TriggerRequest("manual-" + UUID.randomUUID(), title, service, severity,
                 IncidentSource.MANUAL, null, null, null, null, Map.of("openedBy", by)), by).incident();
+        audit.record("incident.opened", "incident", opened.id(), null, auditState(opened));
+        return opened;
     }
 
     @PreAuthorize(ACT)
+    @Transactional
     public Incident acknowledge(String id) {
-        return lifecycle.acknowledge(number(id), caller());
+        long number = number(id);
+        Incident before = incidents.find(number).orElse(null);
+        Incident after = lifecycle.acknowledge(number, caller());
+        auditChange("incident.acknowledged", before, after);
+        return after;
     }
 
     @PreAuthorize(ACT)
+    @Transactional
     public Incident resolve(String id) {
-        return lifecycle.resolve(number(id), caller(), false, null);
+        long number = number(id);
+        Incident before = incidents.find(number).orElse(null);
+        Incident after = lifecycle.resolve(number, caller(), false, null);
+        auditChange("incident.resolved", before, after);
+        return after;
+    }
+
+    /**
+     * What the audit log keeps of an incident: its state and who has it, not the whole record (alerts,
+     * labels and the timeline are on the incident itself).
+     */
+    static Map<String, Object> auditState(Incident incident) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", incident.status());
+        state.put("assignee", incident.assignee());
+        state.put("escalationLevel", incident.escalationLevel());
+        return state;
+    }
+
+    /** Audits only what changed something: acknowledging an acknowledged incident is no change. */
+    private void auditChange(String action, Incident before, Incident after) {
+        if (before == null || !auditState(before).equals(auditState(after))) {
+            audit.record(action, "incident", after.id(), before == null ? null : auditState(before), auditState(after));
+        }
     }
 
     @PreAuthorize(ACT)
+    @Transactional
     public Incident saveRca(String id, String rootCause, String contributingFactors,
             List<RootCauseAnalysis.PreventionMeasure> measures) {
         List<FieldViolation> violations = new java.util.ArrayList<>();
@@ -118,8 +157,14 @@ public class IncidentManagement {
             }
         }
         refuse(violations);
-        return rcaWorkflow.save(number(id), new RootCauseAnalysis(rootCause.strip(), contributingFactors, caller(),
+        long number = number(id);
+        Incident incident = incidents.find(number).orElseThrow(() -> IncidentLifecycle.notFound(number));
+        RootCauseAnalysis before = rcas.find(number, RcaWorkflow.dueAt(incident)).orElse(null);
+        Incident saved = rcaWorkflow.save(number, new RootCauseAnalysis(rootCause.strip(), contributingFactors, caller(),
                 clock.instant(), null, measures));
+        audit.record("incident.rca-saved", "incident", saved.id(), before,
+                rcas.find(number, RcaWorkflow.dueAt(saved)).orElse(null));
+        return saved;
     }
 
     private String caller() {

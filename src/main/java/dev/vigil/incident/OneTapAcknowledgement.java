@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.notification.AcknowledgeLinkRedemption;
 import dev.vigil.notification.NotificationManagement;
+import dev.vigil.security.AuditTrail;
 
 /**
  * Acknowledges through the SMS's one-tap link: the link is used up and the acknowledgement recorded in
@@ -24,9 +25,11 @@ class OneTapAcknowledgement {
     private final NotificationManagement notifications;
     private final IncidentRepository incidents;
     private final IncidentLifecycle lifecycle;
+    private final AuditTrail audit;
 
     OneTapAcknowledgement(NotificationManagement notifications, IncidentRepository incidents,
-            IncidentLifecycle lifecycle) {
+            IncidentLifecycle lifecycle, AuditTrail audit) {
+        this.audit = audit;
         this.notifications = notifications;
         this.incidents = incidents;
         this.lifecycle = lifecycle;
@@ -52,6 +55,10 @@ class OneTapAcknowledgement {
         if (!incident.status().open()) {
             return new Result(Outcome.ALREADY_RESOLVED, incident, link);
         }
-        return new Result(Outcome.ACKNOWLEDGED, lifecycle.acknowledge(incident.number(), link.username()), link);
+        Incident acknowledged = lifecycle.acknowledge(incident.number(), link.username());
+        // Nobody is logged in: the person the link was sent to acted, vouched for by the signed link.
+        audit.recordAs(link.username(), "user", "incident.acknowledged", "incident", incident.id(),
+                IncidentManagement.auditState(incident), IncidentManagement.auditState(acknowledged));
+        return new Result(Outcome.ACKNOWLEDGED, acknowledged, link);
     }
 }

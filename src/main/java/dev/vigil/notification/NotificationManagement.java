@@ -2,6 +2,7 @@ package dev.vigil.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.vigil.base.NotFoundException;
 import dev.vigil.notification.sns.SnsProperties;
+import dev.vigil.security.AuditTrail;
 
 /**
  * The notification module's door. Every request becomes an outbox row in the caller's transaction, so a
@@ -36,10 +38,12 @@ public class NotificationManagement {
     private final SnsProperties sns;
     private final Clock clock;
     private final String publicUrl;
+    private final AuditTrail audit;
 
     NotificationManagement(OutboxRepository outbox, Channels channels, AcknowledgeLinks links, DeliveryWorker worker,
             SharedSecrets secrets, NotificationProperties properties, SnsProperties sns, Clock clock,
-            @Value("${vigil.public-url}") String publicUrl) {
+            @Value("${vigil.public-url}") String publicUrl, AuditTrail audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.channels = channels;
         this.links = links;
@@ -124,7 +128,10 @@ public class NotificationManagement {
         }
         outbox.retry(id, clock.millis());
         wakeWorkerOnCommit();
-        return outbox.find(id).orElseThrow();
+        Notification retried = outbox.find(id).orElseThrow();
+        audit.record("notification.retried", "notification", String.valueOf(id), Map.of("status", row.status()),
+                Map.of("status", retried.status()));
+        return retried;
     }
 
     /** Sends a test message to one contact method: anyone to their own, an admin to anyone's. */

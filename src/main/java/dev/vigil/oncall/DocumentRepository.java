@@ -92,6 +92,10 @@ class DocumentRepository {
                 .update() == 1;
     }
 
+    void setIntegrationKey(String serviceId, String key) {
+        jdbc.sql("UPDATE oncall_service SET integration_key = ? WHERE id = ?").params(key, serviceId).update();
+    }
+
     boolean delete(OnCallResource kind, String id) {
         return jdbc.sql("DELETE FROM " + table(kind) + " WHERE id = ?").param(id).update() == 1;
     }

@@ -10,15 +10,18 @@ import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.base.InvalidRequestException;
+import dev.vigil.security.AuditTrail;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The on-call module's door. Other modules read services, escalation plans and recipients here without
  * a caller (they run on scheduler and process threads). People and scripts manage teams, services,
  * escalation policies and schedules as JSON documents (responders and {@code api:read} may read them;
- * managers and {@code api:write} may change them), and users with their contact methods (admins).
+ * managers and {@code api:write} may change them), and users with their contact methods (admins). Every
+ * change is audited, in the transaction that makes it.
  */
 @Service
 public class OnCallManagement {
@@ -27,6 +30,8 @@ public class OnCallManagement {
     static final String WRITE = "hasAnyAuthority('SCOPE_api:write', 'ROLE_MANAGER')";
     static final String READ_USERS = "hasAnyAuthority('SCOPE_api:read', 'ROLE_ADMIN')";
     static final String WRITE_USERS = "hasAnyAuthority('SCOPE_api:write', 'ROLE_ADMIN')";
+    /** Integration keys are credentials of other tools: an admin's business, not a manager's. */
+    static final String ROTATE_KEYS = WRITE_USERS;
     private static final long MAX_SHIFT_RANGE_DAYS = 92;
 
     private final TeamStore teams;
@@ -34,10 +39,12 @@ public class OnCallManagement {
     private final ScheduleStore schedules;
     private final EscalationPlanner planner;
     private final UserDirectory users;
+    private final AuditTrail audit;
     private final Map<OnCallResource, DocumentStore<?>> stores = new EnumMap<>(OnCallResource.class);
 
     OnCallManagement(TeamStore teams, ServiceStore services, PolicyStore policies, ScheduleStore schedules,
-            EscalationPlanner planner, UserDirectory users) {
+            EscalationPlanner planner, UserDirectory users, AuditTrail audit) {
+        this.audit = audit;
         this.teams = teams;
         this.services = services;
         this.schedules = schedules;
@@ -95,13 +102,21 @@ public class OnCallManagement {
     }
 
     @PreAuthorize(WRITE)
+    @Transactional
     public ScheduleOverride addOverride(String scheduleIdOrName, JsonNode override) {
-        return schedules.addOverride(scheduleIdOrName, override);
+        ScheduleOverride added = schedules.addOverride(scheduleIdOrName, override);
+        audit.record("schedule.override-added", "schedule", schedules.get(scheduleIdOrName).id(), null, added);
+        return added;
     }
 
     @PreAuthorize(WRITE)
+    @Transactional
     public void removeOverride(String scheduleIdOrName, String overrideId) {
+        Schedule schedule = schedules.get(scheduleIdOrName);
+        ScheduleOverride removed = schedule.overrides().stream().filter(o -> o.id().equals(overrideId)).findFirst()
+                .orElse(null);
         schedules.removeOverride(scheduleIdOrName, overrideId);
+        audit.record("schedule.override-removed", "schedule", schedule.id(), removed, null);
     }
 
     // --- Teams, services, escalation policies and schedules as documents ----------------------------
@@ -124,20 +139,42 @@ public class OnCallManagement {
 
     /** Validates and stores a new document; every violation is reported, nothing is stored on any. */
     @PreAuthorize(WRITE)
+    @Transactional
     public JsonNode create(OnCallResource kind, JsonNode document) {
-        return created(store(kind), document);
+        JsonNode created = created(store(kind), document);
+        audit.record(auditType(kind) + ".created", auditType(kind), created.get("id").asString(), null, created);
+        return created;
     }
 
     /** Replaces a document (its id stays); every violation is reported, nothing is stored on any. */
     @PreAuthorize(WRITE)
+    @Transactional
     public JsonNode update(OnCallResource kind, String idOrName, JsonNode document) {
-        return updated(store(kind), idOrName, document);
+        JsonNode before = read(store(kind), idOrName);
+        JsonNode updated = updated(store(kind), idOrName, document);
+        audit.record(auditType(kind) + ".updated", auditType(kind), updated.get("id").asString(), before, updated);
+        return updated;
     }
 
     /** Deletes a document nothing else uses (the default team and policy stay). */
     @PreAuthorize(WRITE)
+    @Transactional
     public void delete(OnCallResource kind, String idOrName) {
+        JsonNode before = read(store(kind), idOrName);
         store(kind).delete(idOrName);
+        audit.record(auditType(kind) + ".deleted", auditType(kind), before.get("id").asString(), before, null);
+    }
+
+    /**
+     * Gives a service a new integration key; the old one stops working at once, so PagerDuty senders and
+     * Alertmanager must be given the new one. The keys themselves stay out of the audit log.
+     */
+    @PreAuthorize(ROTATE_KEYS)
+    @Transactional
+    public JsonNode rotateIntegrationKey(String serviceIdOrName) {
+        ServiceEntry rotated = services.rotateIntegrationKey(serviceIdOrName);
+        audit.record("service.integration-key-rotated", "service", rotated.id(), null, null);
+        return services.write(rotated);
     }
 
     // --- Users and their contact methods -------------------------------------------------------------
@@ -165,14 +202,23 @@ public class OnCallManagement {
 
     /** Replaces a user's contact methods; admins may set anyone's, everybody their own. */
     @PreAuthorize(WRITE_USERS + " or #username == authentication.name")
+    @Transactional
     public JsonNode setContactMethods(String username, JsonNode contactMethods) {
-        return users.setContactMethods(username, contactMethods);
+        JsonNode before = users.get(username).get("contactMethods");
+        JsonNode after = users.setContactMethods(username, contactMethods);
+        audit.record("user.contact-methods-changed", "user", username, before, after.get("contactMethods"));
+        return after;
     }
 
     private ServiceInfo info(ServiceEntry service) {
         return new ServiceInfo(service.id(), service.name(), service.team(), service.escalationPolicy(),
                 service.integrationKey(), teams.find(service.team()).map(Team::manager).orElse(null),
                 teams.find(service.team()).map(Team::broadcastTopic).orElse(null));
+    }
+
+    /** {@code escalation-policy}: the target type of the audit log and the first part of its actions. */
+    private static String auditType(OnCallResource kind) {
+        return kind.singular().replace(' ', '-');
     }
 
     private DocumentStore<?> store(OnCallResource kind) {

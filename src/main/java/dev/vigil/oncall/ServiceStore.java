@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +39,16 @@ class ServiceStore extends DocumentStore<ServiceEntry> {
 
     Optional<ServiceEntry> byIntegrationKey(String key) {
         return key == null ? Optional.empty() : documents.serviceByIntegrationKey(key).map(this::parse);
+    }
+
+    /** A new key for the service; the old one finds nothing from the moment this commits. */
+    @Transactional
+    ServiceEntry rotateIntegrationKey(String idOrName) {
+        ServiceEntry existing = get(idOrName);
+        ServiceEntry rotated = existing.with(existing.id(), existing.team(), newIntegrationKey());
+        documents.update(kind, rotated, write(rotated));
+        documents.setIntegrationKey(rotated.id(), rotated.integrationKey());
+        return rotated;
     }
 
     /** 128 random bits as 32 hex characters, the length of a PagerDuty integration key. */

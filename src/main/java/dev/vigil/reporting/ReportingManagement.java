@@ -11,10 +11,12 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.base.FieldViolation;
 import dev.vigil.base.InvalidRequestException;
 import dev.vigil.base.NotFoundException;
+import dev.vigil.security.AuditTrail;
 import dev.vigil.security.Caller;
 import dev.vigil.security.SecurityManagement;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,10 +42,12 @@ public class ReportingManagement {
     private final SecurityManagement security;
     private final ReportingProperties properties;
     private final StatusBoards boards;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ReportingManagement(ReportBuilder builder, ArchiveStore archive, TargetStore targets, SecurityManagement security,
-            ReportingProperties properties, StatusBoards boards, Clock clock) {
+            ReportingProperties properties, StatusBoards boards, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.boards = boards;
         this.builder = builder;
         this.archive = archive;
@@ -155,6 +159,7 @@ public class ReportingManagement {
      * The time and the caller are recorded.
      */
     @PreAuthorize(WRITE_TARGETS)
+    @Transactional
     public ServiceTargets saveTargets(ServiceTargets proposed) {
         List<FieldViolation> violations = TargetRules.check(proposed);
         if (!violations.isEmpty()) {
@@ -165,8 +170,11 @@ public class ReportingManagement {
                 proposed.p95TargetMs(), proposed.availabilityTargetPct(), proposed.sloAvailabilityPct(),
                 proposed.errorRateTargetPct(), proposed.throughputCapacityRps(), proposed.goals(), clock.instant(),
                 security.currentCaller().map(Caller::name).orElse("anonymous"));
+        ServiceTargets before = targets.find(stamped.service()).orElse(null);
         targets.save(stamped);
-        return targets.find(stamped.service()).orElseThrow();
+        ServiceTargets after = targets.find(stamped.service()).orElseThrow();
+        audit.record("targets.updated", "service-targets", after.service(), before, after);
+        return after;
     }
 
     private static NotFoundException notArchived(long id) {

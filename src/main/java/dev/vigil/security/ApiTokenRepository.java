@@ -41,6 +41,22 @@ class ApiTokenRepository {
                 .query(ApiTokenRepository::map).list();
     }
 
+    Optional<ApiToken> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE id = ?").param(id)
+                .query(ApiTokenRepository::map).optional();
+    }
+
+    Optional<ApiToken> findByName(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE name = ?").param(name)
+                .query(ApiTokenRepository::map).optional();
+    }
+
+    /** Revokes the token if it is active; false if it was revoked already. */
+    boolean revoke(long id, Instant now) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(utc(now), id).update() == 1;
+    }
+
     void insert(String name, String tokenHash, Set<Scope> scopes, String createdBy, Instant now) {
         jdbc.sql("INSERT INTO api_token (name, token_hash, scopes, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(name, tokenHash, scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(",")),

@@ -30,10 +30,12 @@ class BootstrapAccounts implements ApplicationRunner {
     private final ApiTokenService tokens;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
     private final Clock clock;
 
     BootstrapAccounts(SecurityProperties properties, UserAccountRepository users, ApiTokenService tokens,
-            PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock) {
+            PasswordEncoder passwordEncoder, TransactionTemplate transaction, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.properties = properties;
         this.users = users;
         this.tokens = tokens;
@@ -58,8 +60,9 @@ class BootstrapAccounts implements ApplicationRunner {
                 if (users.count() > 0) {
                     return false;
                 }
-                users.insert(username, "Administrator", passwordEncoder.encode(password),
+                UserAccount admin = users.insert(username, "Administrator", passwordEncoder.encode(password),
                         EnumSet.of(Role.ADMIN), clock.instant());
+                audit.record("user.created", "user", username, null, UserSummary.of(admin));
                 return true;
             }));
             if (created && generated) {

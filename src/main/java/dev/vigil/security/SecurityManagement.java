@@ -1,27 +1,21 @@
 package dev.vigil.security;
 
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.base.FieldViolation;
-import dev.vigil.base.InvalidRequestException;
 
 /**
  * The security module's door: who is calling, users' public faces for any module, and (for admins) the
- * users and API tokens.
+ * users and API tokens. Users may also be managed by scripts with {@code api:write}, as they are created;
+ * API tokens only by admins, so that a leaked token cannot mint itself successors. Every change is audited.
  */
 @Service
 public class SecurityManagement {
@@ -30,31 +24,24 @@ public class SecurityManagement {
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}";
 
+    static final String MANAGE_USERS = "hasAnyAuthority('ROLE_ADMIN', 'SCOPE_api:write')";
+
     private final UserAccountRepository users;
     private final ApiTokenRepository tokens;
-    private final PasswordEncoder passwordEncoder;
-    private final Clock clock;
+    private final UserAdministration administration;
+    private final ApiTokenService tokenService;
 
-    SecurityManagement(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
-            Clock clock) {
+    SecurityManagement(UserAccountRepository users, ApiTokenRepository tokens, UserAdministration administration,
+            ApiTokenService tokenService) {
         this.users = users;
         this.tokens = tokens;
-        this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
+        this.administration = administration;
+        this.tokenService = tokenService;
     }
 
     /** The authenticated caller of the current request or UI session, if any. */
     public Optional<Caller> currentCaller() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
-            return Optional.empty();
-        }
-        if (auth instanceof ApiTokenAuthentication token) {
-            return Optional.of(new Caller(token.getName(), "token", List.of(), token.scopeNames()));
-        }
-        List<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).sorted().toList();
-        return Optional.of(new Caller(auth.getName(), "user", roles, List.of()));
+        return CurrentCaller.get();
     }
 
     @RolesAllowed("ADMIN")
@@ -98,11 +85,7 @@ public class SecurityManagement {
         if (displayName != null && displayName.length() > 200) {
             violations.add(new FieldViolation("/displayName", "must be at most 200 characters"));
         }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            violations.add(new FieldViolation("/password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (rawPassword.length() > 200) {
-            violations.add(new FieldViolation("/password", "must be at most 200 characters"));
-        }
+        checkPassword(rawPassword, violations);
         if (roles == null || roles.isEmpty()) {
             violations.add(new FieldViolation("/roles", "must name at least one of RESPONDER, MANAGER, ADMIN"));
         }
@@ -110,19 +93,67 @@ public class SecurityManagement {
     }
 
     /** Creates a user who can log in at once; a blank display name becomes the username. */
-    @PreAuthorize("hasAnyAuthority('ROLE_ADMIN', 'SCOPE_api:write')")
-    @Transactional
+    @PreAuthorize(MANAGE_USERS)
     public UserSummary createUser(String username, String displayName, String rawPassword, Set<Role> roles) {
-        List<FieldViolation> violations = newUserViolations(username, displayName, rawPassword, roles);
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException("The user is invalid; nothing was saved", violations);
+        return administration.create(username, displayName, rawPassword, roles,
+                newUserViolations(username, displayName, rawPassword, roles));
+    }
+
+    /**
+     * Replaces a user's roles; they apply from the next login. Refused (409) if it would leave no enabled
+     * admin.
+     */
+    @PreAuthorize(MANAGE_USERS)
+    public UserSummary changeRoles(String username, Set<Role> roles) {
+        return administration.changeRoles(username, roles);
+    }
+
+    /**
+     * Disables (cannot log in any more) or enables a user. Disabling the last enabled admin is refused
+     * (409).
+     */
+    @PreAuthorize(MANAGE_USERS)
+    public UserSummary setEnabled(String username, boolean enabled) {
+        return administration.setEnabled(username, enabled);
+    }
+
+    /** Sets a new password (at least {@value #MIN_PASSWORD_LENGTH} characters), e.g. for a user who lost theirs. */
+    @PreAuthorize(MANAGE_USERS)
+    public UserSummary resetPassword(String username, String rawPassword) {
+        return administration.resetPassword(username, rawPassword);
+    }
+
+    /**
+     * Creates an API token with the named scopes ({@code metrics:write}, {@code events:write},
+     * {@code api:read}, {@code api:write}); its value is in the answer only and is stored as a hash.
+     */
+    @RolesAllowed("ADMIN")
+    public IssuedApiToken createApiToken(String name, List<String> scopeNames) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        List<FieldViolation> violations = new ArrayList<>();
+        List<String> names = scopeNames == null ? List.of() : scopeNames;
+        for (int i = 0; i < names.size(); i++) {
+            Optional<Scope> scope = Scope.fromValue(names.get(i));
+            scope.ifPresent(scopes::add);
+            if (scope.isEmpty()) {
+                violations.add(new FieldViolation("/scopes/" + i,
+                        "must be metrics:write, events:write, api:read or api:write"));
+            }
         }
-        String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
-        try {
-            return UserSummary.of(users.insert(username, name, passwordEncoder.encode(rawPassword), roles,
-                    clock.instant()));
-        } catch (DuplicateKeyException raceWithAnotherRequest) {
-            throw new InvalidRequestException("/username", "is already taken");
+        return tokenService.issue(name, scopes, violations, currentCaller().map(Caller::name).orElse("system"));
+    }
+
+    /** Revokes a token at once; revoking a revoked token changes nothing. */
+    @RolesAllowed("ADMIN")
+    public ApiToken revokeApiToken(long id) {
+        return tokenService.revoke(id);
+    }
+
+    static void checkPassword(String rawPassword, List<FieldViolation> violations) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            violations.add(new FieldViolation("/password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        } else if (rawPassword.length() > 200) {
+            violations.add(new FieldViolation("/password", "must be at most 200 characters"));
         }
     }
 }

@@ -52,6 +52,34 @@ class UserAccountRepository {
         return new UserAccount(id, username, displayName, passwordHash, true, Set.copyOf(roles), now);
     }
 
+    void setRoles(long id, Set<Role> roles) {
+        jdbc.sql("DELETE FROM app_user_role WHERE user_id = ?").param(id).update();
+        roles.forEach(role -> jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)")
+                .params(id, role.name()).update());
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE app_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
+    }
+
+    void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    /**
+     * Locks the rows of the enabled admins until the transaction ends, so that two admins taking each
+     * other's role at the same moment are serialised and the second sees the first's change.
+     */
+    void lockEnabledAdmins() {
+        jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND id IN "
+                + "(SELECT user_id FROM app_user_role WHERE role = 'ADMIN') FOR UPDATE").query(Long.class).list();
+    }
+
+    long countEnabledAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE enabled = TRUE AND id IN "
+                + "(SELECT user_id FROM app_user_role WHERE role = 'ADMIN')").query(Long.class).single();
+    }
+
     private UserAccount mapUser(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Set<Role> roles = EnumSet.noneOf(Role.class);
