@@ -19,6 +19,14 @@ final class PostgresTestDatabase {
 
     /** Creates database {@code vigil_it_<random>} through {@code adminUrl} and points the context at it. */
     static void createAndRegister(String adminUrl, String user, String password, DynamicPropertyRegistry registry) {
+        String url = create(adminUrl, user, password);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    /** Creates database {@code vigil_it_<random>} through {@code adminUrl}; its JDBC URL. */
+    static String create(String adminUrl, String user, String password) {
         String name = "vigil_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
                 Statement statement = connection.createStatement()) {
@@ -26,9 +34,6 @@ final class PostgresTestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + adminUrl, e);
         }
-        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 }
