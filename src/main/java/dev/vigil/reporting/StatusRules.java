@@ -49,11 +49,11 @@ final class StatusRules {
         String budget = "of " + number(t.responseTimeBudgetMs()) + " ms budget (avg)";
         if (p95 > t.p95TargetMs()) {
             return new Tile(Kpi.RESPONSE_TIME, p95, t.p95TargetMs(), budgetUse, budget, StatusLevel.CRITICAL,
-                    "p95 above the " + number(t.p95TargetMs()) + " ms target", line);
+                    "above the " + number(t.p95TargetMs()) + " ms target", line);
         }
         if (p95 >= NEAR * t.p95TargetMs()) {
             return new Tile(Kpi.RESPONSE_TIME, p95, t.p95TargetMs(), budgetUse, budget, StatusLevel.DEGRADED,
-                    "p95 within 20 % of the target", line);
+                    "within 20 % of the target", line);
         }
         if (budgetUse != null && budgetUse > 100) {
             return new Tile(Kpi.RESPONSE_TIME, p95, t.p95TargetMs(), budgetUse, budget, StatusLevel.DEGRADED,

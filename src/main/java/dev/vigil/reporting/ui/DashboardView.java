@@ -41,6 +41,9 @@ import dev.vigil.reporting.StatusLevel;
 @PermitAll
 class DashboardView extends VerticalLayout {
 
+    /** Healthy services shown with tiles, after every service in trouble. */
+    static final int TILED = 12;
+    static final int SUMMARISED = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -83,7 +86,22 @@ class DashboardView extends VerticalLayout {
         StatusBoard board = reporting.statusBoard();
         showOverall(board);
         services.removeAll();
-        board.services().forEach(s -> services.add(KpiTiles.service(s)));
+        // Services in trouble always get their tiles (the board lists them first); healthy ones fill up to
+        // TILED, the rest are one line of names: a hundred services' tiles would bury the one that matters
+        // and make the page slow on a phone.
+        List<ServiceStatus> all = board.services();
+        List<ServiceStatus> tiled = all.stream().filter(s -> s.status().compareTo(StatusLevel.DEGRADED) >= 0)
+                .toList();
+        int room = Math.max(0, TILED - tiled.size());
+        List<ServiceStatus> shown = new java.util.ArrayList<>(tiled);
+        all.stream().filter(s -> !tiled.contains(s)).limit(room).forEach(shown::add);
+        shown.forEach(s -> services.add(KpiTiles.service(s)));
+        List<String> rest = all.stream().filter(s -> !shown.contains(s)).map(ServiceStatus::service).toList();
+        if (!rest.isEmpty()) {
+            Span others = DashboardLists.hint(rest.size() + " more services, none degraded: " + String.join(", ", rest));
+            others.setId("other-services");
+            services.add(others);
+        }
         if (board.services().isEmpty()) {
             services.add(DashboardLists.hint("No service sends API metrics yet and none has targets."));
         }
@@ -119,18 +137,18 @@ class DashboardView extends VerticalLayout {
         if (board.overall() == StatusLevel.GOOD) {
             return "All services within their targets.";
         }
-        StringBuilder text = new StringBuilder();
+        List<String> troubled = new java.util.ArrayList<>();
         for (ServiceStatus s : board.services()) {
-            for (Tile t : s.tiles()) {
-                if (t.status() == board.overall()) {
-                    if (!text.isEmpty()) {
-                        text.append("; ");
-                    }
-                    text.append(s.service()).append(": ").append(t.kpi().label()).append(' ').append(t.reason());
-                }
+            List<String> kpis = s.tiles().stream().filter(t -> t.status() == board.overall())
+                    .map(t -> t.kpi().label().toLowerCase(Locale.ROOT) + " " + t.reason()).toList();
+            if (!kpis.isEmpty()) {
+                troubled.add(s.service() + ": " + String.join(", ", kpis));
             }
         }
-        return text.toString();
+        // Three are enough to act on; the tiles below show every one.
+        String text = String.join("; ", troubled.subList(0, Math.min(SUMMARISED, troubled.size())));
+        return troubled.size() > SUMMARISED ? text + "; and " + (troubled.size() - SUMMARISED) + " more services"
+                : text;
     }
 
     private Div engine(Instant now) {

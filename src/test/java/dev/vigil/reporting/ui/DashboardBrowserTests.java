@@ -65,10 +65,13 @@ class DashboardBrowserTests extends BrowserTest {
         page.setViewportSize(360, 740);
         assertThat(horizontalOverflow()).isEqualTo(0);
         screenshot("dashboard-phone");
+        // Two taps on a phone: the incident, then Acknowledge; nothing on the way scrolls sideways.
         incident.locator("a").click();
         assertThat(page.locator("#incident-id")).hasText(java.util.regex.Pattern.compile("INC-\\d+"));
+        assertThat(horizontalOverflow()).isEqualTo(0);
         page.locator("#acknowledge").click();
         assertThat(page.locator(".vigil-incident-status")).hasText("ACKNOWLEDGED");
+        assertThat(horizontalOverflow()).isEqualTo(0);
 
         page.goBack();
         assertThat(page.locator("#open-incidents .vigil-dash-row").filter(
