@@ -29,6 +29,8 @@ class IncidentGrid extends Grid<Incident> {
     /** Below this (a laptop with the drawer open) the facts the cards and the incident page also show go. */
     static final int LAPTOP_PX = 1400;
 
+    static final int PAGE = 25;
+
     private final Clock clock;
     private final List<Column<Incident>> wide = new ArrayList<>();
     private final List<Column<Incident>> widest = new ArrayList<>();
@@ -61,6 +63,8 @@ class IncidentGrid extends Grid<Incident> {
                 .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(i -> "Time to acknowledge"));
         compact = addComponentColumn(this::card).setHeader("Incidents").setKey("card").setFlexGrow(1);
         compact.setVisible(false);
+        // A screen shows at most ~20 rows; Grid's default page of 50 rendered and sent twice that many.
+        setPageSize(PAGE);
         setItems(query -> window(query.getOffset(), query.getLimit(),
                         (page, size) -> incidents.incidents(filter.get(), page, size)),
                 query -> (int) Math.min(Integer.MAX_VALUE, incidents.count(filter.get())));
