@@ -13,7 +13,9 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.vigil.alerting.AlertFired;
 import dev.vigil.alerting.AlertRecovered;
@@ -54,39 +56,62 @@ class DashboardPush {
         return () -> watchers.remove(watcher);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentOpened event) {
         soon();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentAcknowledged event) {
         soon();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentResolved event) {
         soon();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentEscalated event) {
         soon();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertFired event) {
         soon();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertRecovered event) {
         soon();
     }
 
-    /** Called after the change committed, on the thread that made it: only schedules, never waits. */
+    /**
+     * Refreshes the dashboards once the change has committed. Deliberately a plain listener that registers
+     * its own after-commit callback: Spring Modulith records a publication for every
+     * {@code @TransactionalEventListener} and marks it in a new transaction from the committing thread,
+     * which still holds its connection; under load (a burst of incidents) those threads each waited for a
+     * second connection and drained the pool. A dashboard refresh needs no such guarantee.
+     */
     private void soon() {
-        if (!watchers.isEmpty() && refreshPending.compareAndSet(false, true)) {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule();
+                }
+            });
+        } else {
+            schedule();
+        }
+    }
+
+    /** Only schedules, never waits: the caller is the thread that made the change. */
+    private void schedule() {
+        if (refreshPending.compareAndSet(false, true)) {
             timer.schedule(() -> {
                 refreshPending.set(false);
                 pushAll();
