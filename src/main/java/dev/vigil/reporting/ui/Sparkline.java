@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.vaadin.flow.component.Html;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import com.vaadin.flow.component.html.Image;
 
 /**
- * A sparkline as inline SVG drawn on the server: no chart library to load, nothing to lay out, scales to
- * the tile's width on any screen. Minutes without data break the line.
+ * A sparkline as an SVG image drawn on the server: no chart library to load, nothing to lay out, scales to
+ * the tile's width on any screen. Minutes without data break the line. An {@code <img>} with a data URL
+ * rather than inline markup: Vaadin's {@code Html} creates its root in the HTML namespace, where an
+ * {@code <svg>} keeps its intrinsic size whatever the stylesheet says.
  */
 final class Sparkline {
 
@@ -18,12 +23,18 @@ final class Sparkline {
     private Sparkline() {
     }
 
-    static Html of(List<Double> values, String label) {
-        return new Html(svg(values, label));
+    /** A mid blue that reads on light and dark backgrounds (an image cannot inherit the text colour). */
+    static final String STROKE = "#3d8fe8";
+
+    static Image of(List<Double> values, String label) {
+        Image image = new Image("data:image/svg+xml;charset=utf-8,"
+                + URLEncoder.encode(svg(values, label), StandardCharsets.UTF_8).replace("+", "%20"), label);
+        image.addClassName("vigil-sparkline");
+        return image;
     }
 
     static String svg(List<Double> values, String label) {
-        StringBuilder svg = new StringBuilder("<svg class=\"vigil-sparkline\" style=\"display:block;width:100%;height:28px\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
                 + "\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" + escape(label) + "\">");
         List<Double> present = values.stream().filter(Objects::nonNull).toList();
         if (present.size() >= 2) {
@@ -44,7 +55,7 @@ final class Sparkline {
                 penDown = true;
             }
             svg.append("<path d=\"").append(path.toString().strip())
-                    .append("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\""
+                    .append("\" fill=\"none\" stroke=\"" + STROKE + "\" stroke-width=\"1.5\""
                             + " vector-effect=\"non-scaling-stroke\"/>");
         }
         return svg.append("</svg>").toString();
