@@ -76,6 +76,11 @@ class DashboardBrowserTests extends BrowserTest {
         page.goBack();
         assertThat(page.locator("#open-incidents .vigil-dash-row").filter(
                 new Locator.FilterOptions().setHasText(ruleName))).containsText("ACKNOWLEDGED");
+
+        // The incident list on the phone: cards, no sideways scrolling.
+        page.navigate(url("/incidents"));
+        assertThat(page.locator(".vigil-incident-card").first()).isVisible();
+        assertThat(horizontalOverflow()).isEqualTo(0);
     }
 
     @Test
