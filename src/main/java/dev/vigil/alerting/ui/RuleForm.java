@@ -30,6 +30,7 @@ import dev.vigil.alerting.MissingData;
 import dev.vigil.alerting.Severity;
 import dev.vigil.base.FieldViolation;
 import dev.vigil.base.InvalidRequestException;
+import dev.vigil.base.ui.FieldErrors;
 import dev.vigil.metrics.Aggregation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

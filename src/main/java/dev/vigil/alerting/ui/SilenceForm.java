@@ -18,6 +18,7 @@ import dev.vigil.alerting.AlertingManagement;
 import dev.vigil.alerting.Silence;
 import dev.vigil.base.FieldViolation;
 import dev.vigil.base.InvalidRequestException;
+import dev.vigil.base.ui.FieldErrors;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

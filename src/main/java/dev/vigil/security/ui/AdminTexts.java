@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import dev.vigil.base.ui.FieldErrors;
 import dev.vigil.base.ConflictException;
 import dev.vigil.base.InvalidRequestException;
 import dev.vigil.base.NotFoundException;
@@ -51,13 +52,14 @@ final class AdminTexts {
      * Runs a change; field violations go onto the form's fields, the rest (the last admin, a user gone
      * meanwhile, a role taken away while the screen was open) into a message. Null when refused.
      */
-    static <T> T attempt(FieldMarks marks, Supplier<T> change) {
+    static <T> T attempt(FieldErrors marks, Supplier<T> change) {
         try {
             T result = change.get();
             marks.show(java.util.List.of());
             return result;
         } catch (InvalidRequestException e) {
-            String elsewhere = marks.show(e.violations());
+            String elsewhere = marks.show(e.violations()).stream().map(v -> v.pointer() + " " + v.reason())
+                    .collect(java.util.stream.Collectors.joining("; "));
             error("Not saved: " + (elsewhere.isEmpty() ? "see the marked fields" : elsewhere) + ".");
         } catch (ConflictException | NotFoundException e) {
             error(e.getMessage());

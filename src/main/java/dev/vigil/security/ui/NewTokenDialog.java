@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import dev.vigil.base.ui.FieldErrors;
 import dev.vigil.security.IssuedApiToken;
 import dev.vigil.security.Scope;
 import dev.vigil.security.SecurityManagement;
@@ -49,7 +50,7 @@ class NewTokenDialog extends Dialog {
     }
 
     private void create() {
-        FieldMarks marks = new FieldMarks().bind("/name", name).bind("/scopes", scopes);
+        FieldErrors marks = new FieldErrors().bind("/name", name).bind("/scopes", scopes);
         IssuedApiToken issued = AdminTexts.attempt(marks, () -> security.createApiToken(name.getValue(),
                 scopes.getValue().stream().map(Scope::value).toList()));
         if (issued != null) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import dev.vigil.base.ui.FieldErrors;
 import dev.vigil.base.ui.WindowWidth;
 import dev.vigil.security.ApiToken;
 import dev.vigil.security.Scope;
@@ -65,7 +66,7 @@ class TokensPanel extends VerticalLayout {
     }
 
     void revoke(ApiToken token) {
-        if (AdminTexts.attempt(new FieldMarks(), () -> security.revokeApiToken(token.id())) != null) {
+        if (AdminTexts.attempt(new FieldErrors(), () -> security.revokeApiToken(token.id())) != null) {
             AdminTexts.success("Revoked " + token.name() + ".");
             refresh();
         }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import dev.vigil.base.ui.FieldErrors;
 import dev.vigil.security.Role;
 import dev.vigil.security.SecurityManagement;
 import dev.vigil.security.UserSummary;
@@ -32,7 +33,7 @@ final class UserDialog {
         TextField displayName = new TextField("Display name");
         PasswordField password = password();
         CheckboxGroup<Role> roles = roles(EnumSet.of(Role.RESPONDER));
-        FieldMarks marks = new FieldMarks().bind("/username", username).bind("/displayName", displayName)
+        FieldErrors marks = new FieldErrors().bind("/username", username).bind("/displayName", displayName)
                 .bind("/password", password).bind("/roles", roles);
         Button create = new Button("Create", e -> {
             UserSummary user = AdminTexts.attempt(marks, () -> security.createUser(username.getValue().strip(),
@@ -54,20 +55,20 @@ final class UserDialog {
         Dialog dialog = dialog(user.displayName() + " (" + user.username() + ")");
         CheckboxGroup<Role> roles = roles(user.roles());
         Button saveRoles = new Button("Save roles", e -> {
-            UserSummary changed = AdminTexts.attempt(new FieldMarks().bind("/roles", roles),
+            UserSummary changed = AdminTexts.attempt(new FieldErrors().bind("/roles", roles),
                     () -> security.changeRoles(user.username(), roles.getValue()));
             done(dialog, saved, changed, "Roles saved; they apply from " + user.username() + "'s next login.");
         });
         saveRoles.setId("save-roles");
         PasswordField password = password();
         Button setPassword = new Button("Set password", e -> {
-            UserSummary changed = AdminTexts.attempt(new FieldMarks().bind("/password", password),
+            UserSummary changed = AdminTexts.attempt(new FieldErrors().bind("/password", password),
                     () -> security.resetPassword(user.username(), password.getValue()));
             done(dialog, saved, changed, "New password set for " + user.username() + ".");
         });
         setPassword.setId("set-password");
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
-            UserSummary changed = AdminTexts.attempt(new FieldMarks(),
+            UserSummary changed = AdminTexts.attempt(new FieldErrors(),
                     () -> security.setEnabled(user.username(), !user.enabled()));
             done(dialog, saved, changed, user.username() + (user.enabled() ? " can no longer log in." : " can log in again."));
         });

@@ -1,4 +1,4 @@
-package dev.vigil.alerting.ui;
+package dev.vigil.base.ui;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,16 +14,16 @@ import dev.vigil.base.FieldViolation;
  * part of the document; the longest bound pointer wins, so {@code /query/labels/bad key} lands on the
  * labels field.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    FieldErrors bind(String pointer, HasValidation field) {
+    public FieldErrors bind(String pointer, HasValidation field) {
         fields.put(pointer, field);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(f -> {
             f.setInvalid(false);
             f.setErrorMessage(null);
@@ -31,7 +31,7 @@ final class FieldErrors {
     }
 
     /** Marks the fields; returns the violations no field stands for. */
-    List<FieldViolation> show(List<FieldViolation> violations) {
+    public List<FieldViolation> show(List<FieldViolation> violations) {
         clear();
         Map<HasValidation, List<String>> reasons = new LinkedHashMap<>();
         List<FieldViolation> unplaced = new ArrayList<>();
