@@ -28,7 +28,9 @@ class ArchiveStore {
 
     /** The rendering of one format. */
     enum Format {
-        JSON("json_body"), PDF("pdf_body"), CSV("csv_body");
+        JSON("json_body"), PDF("pdf_body"), CSV("csv_body"),
+        /** Overall reports only: the audit log of the period (null for a service's report). */
+        AUDIT_CSV("audit_csv");
 
         private final String column;
 
@@ -43,12 +45,12 @@ class ArchiveStore {
                 .query(Long.class).single() > 0;
     }
 
-    long insert(Report r, byte[] json, byte[] pdf, byte[] csv) {
+    long insert(Report r, byte[] json, byte[] pdf, byte[] csv, byte[] auditCsv) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO report_archive (period, service_key, period_start, zone, period_from, period_to, title, "
-                        + "generated_at, json_body, pdf_body, csv_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "generated_at, json_body, pdf_body, csv_body, audit_csv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.period().name(), key(r.service()), r.start().toString(), r.zone(), r.from().toEpochMilli(),
-                        r.to().toEpochMilli(), r.title(), r.generatedAt().toEpochMilli(), json, pdf, csv)
+                        r.to().toEpochMilli(), r.title(), r.generatedAt().toEpochMilli(), json, pdf, csv, auditCsv)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -72,7 +74,7 @@ class ArchiveStore {
 
     Optional<byte[]> body(long id, Format format) {
         return jdbc.sql("SELECT " + format.column + " FROM report_archive WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> Optional.ofNullable(rs.getBytes(1))).optional().flatMap(body -> body);
     }
 
     private static String key(String service) {

@@ -12,9 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.vigil.security.AuditTrail;
+
 /**
  * Generates the reports of a period that just ended (overall and one per service), archives each with
- * its JSON, PDF and CSV, and publishes {@link ReportPublished} in the transaction that archived it, so
+ * its JSON, PDF and CSV (the overall one also with the period's audit log), and publishes {@link ReportPublished} in the transaction that archived it, so
  * the announcement exists exactly when the report does. A report already archived is not made again:
  * a job that fires twice (misfire catch-up, two nodes racing) publishes once.
  */
@@ -27,10 +29,12 @@ class ReportArchiver {
     private final ArchiveStore archive;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
     private final String publicUrl;
 
     ReportArchiver(ReportBuilder builder, ArchiveStore archive, ApplicationEventPublisher events,
-            TransactionTemplate transactions, @Value("${vigil.public-url}") String publicUrl) {
+            TransactionTemplate transactions, AuditTrail audit, @Value("${vigil.public-url}") String publicUrl) {
+        this.audit = audit;
         this.builder = builder;
         this.archive = archive;
         this.events = events;
@@ -64,9 +68,10 @@ class ReportArchiver {
         byte[] json = ReportJson.render(report);
         byte[] pdf = ReportPdf.render(report);
         byte[] csv = ReportCsv.render(report);
+        byte[] auditCsv = service == null ? audit.csvForReportArchive(report.from(), report.to()) : null;
         try {
             return Optional.ofNullable(transactions.execute(status -> {
-                long id = archive.insert(report, json, pdf, csv);
+                long id = archive.insert(report, json, pdf, csv, auditCsv);
                 ReportPublished event = new ReportPublished(id, report.period(), service, report.from(), report.to(),
                         report.title(), publicUrl + "/reports?archive=" + id);
                 events.publishEvent(event);

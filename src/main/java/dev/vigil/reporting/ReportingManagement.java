@@ -76,9 +76,34 @@ public class ReportingManagement {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("The report request is invalid", violations);
         }
-        ReportWindow window = date == null ? ReportWindow.lastComplete(period, clock.instant(), properties.zone())
+        return builder.build(window(period, date), service);
+    }
+
+    /**
+     * The changes made in the period of this kind that contains {@code date} (null: the last complete one)
+     * as CSV, oldest first: the audit log that goes with that period's reports (admins only).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public byte[] auditCsv(Period period, LocalDate date) {
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        if (date != null && date.isAfter(today)) {
+            throw new InvalidRequestException("/date", "must not be after today (" + today + " in " + properties.zone()
+                    + ")");
+        }
+        ReportWindow window = window(period, date);
+        return audit.csvForReportArchive(window.from(), window.to());
+    }
+
+    /** The audit log archived with an overall report (admins only); 404 for a service's report. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public byte[] archivedAuditCsv(long id) {
+        return archive.body(id, ArchiveStore.Format.AUDIT_CSV).orElseThrow(() -> new NotFoundException(
+                "Archived report " + id + " has no audit log: only the overall report of a period keeps one"));
+    }
+
+    private ReportWindow window(Period period, LocalDate date) {
+        return date == null ? ReportWindow.lastComplete(period, clock.instant(), properties.zone())
                 : ReportWindow.containing(period, date, properties.zone());
-        return builder.build(window, service);
     }
 
     /** The report as PDF, charts included. */

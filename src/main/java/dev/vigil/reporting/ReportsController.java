@@ -62,6 +62,29 @@ class ReportsController {
         return file(reporting.archivedBody(id, "csv"), CSV, name(reporting.archived(id)) + ".csv");
     }
 
+    @GetMapping("/archive/{id}/audit.csv")
+    @Operation(summary = "The audit log archived with an overall report: every change of its period (admins only)")
+    ResponseEntity<byte[]> archivedAudit(@PathVariable long id) {
+        byte[] body = reporting.archivedAuditCsv(id);
+        return file(body, CSV, name(reporting.archived(id)) + "-audit.csv");
+    }
+
+    @GetMapping("/{period}/audit.csv")
+    @Operation(summary = "Every change made in the period as CSV, oldest first: the audit log that goes with the "
+            + "period's reports (admins only)")
+    ResponseEntity<byte[]> audit(@PathVariable String period, @RequestParam Optional<String> date) {
+        Period kind = Period.fromApiName(period).orElseThrow(() -> new InvalidRequestException("/period",
+                "must be daily, weekly or monthly"));
+        LocalDate day;
+        try {
+            day = date.map(LocalDate::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("/date", "must be a date like 2026-11-01");
+        }
+        return file(reporting.auditCsv(kind, day), CSV, "vigil-" + kind.apiName() + "-" + date.orElse("last")
+                + "-audit.csv");
+    }
+
     @GetMapping("/{period}")
     @Operation(summary = "The report of the daily, weekly or monthly period containing 'date' (default: the last "
             + "complete one), for one service or all; 400 names a bad period, date or service")

@@ -44,6 +44,18 @@ class AuditRepository {
                 .params(params).query(AuditRepository::map).list();
     }
 
+    /** Oldest first, after row {@code afterId}: an export reads the log in chunks without OFFSET scans. */
+    List<AuditEntry> chronological(AuditFilter filter, long afterId, int limit) {
+        Where where = where(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(afterId);
+        params.add(limit);
+        return jdbc.sql("SELECT id, at, actor, actor_type, action, target_type, target_id, before_json, after_json "
+                        + "FROM audit_log" + where.sql() + (where.params().isEmpty() ? " WHERE" : " AND")
+                        + " id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+                .params(params).query(AuditRepository::map).list();
+    }
+
     long count(AuditFilter filter) {
         Where where = where(filter);
         return jdbc.sql("SELECT COUNT(*) FROM audit_log" + where.sql()).params(where.params()).query(Long.class).single();

@@ -1,6 +1,7 @@
 package dev.vigil.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -57,5 +58,20 @@ public class AuditTrail {
     @RolesAllowed("ADMIN")
     public long count(AuditFilter filter) {
         return log.count(filter);
+    }
+
+    /** Every row the filter selects as CSV, oldest first ({@link AuditCsv#HEADER}). */
+    @RolesAllowed("ADMIN")
+    public byte[] csv(AuditFilter filter) {
+        return AuditCsv.render((afterId, size) -> log.chronological(filter, afterId, size));
+    }
+
+    /**
+     * The changes of {@code [from, to)} as CSV, for the report archive, which keeps it with the period's
+     * reports and gives it to admins only. Unchecked because the scheduled job that archives has no caller.
+     */
+    public byte[] csvForReportArchive(Instant from, Instant to) {
+        AuditFilter period = new AuditFilter(null, null, null, null, from, to);
+        return AuditCsv.render((afterId, size) -> log.chronological(period, afterId, size));
     }
 }

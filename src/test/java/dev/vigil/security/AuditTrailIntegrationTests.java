@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,6 +148,26 @@ class AuditTrailIntegrationTests {
         assertThat(log).contains(username).contains("secretive-")
                 .doesNotContain(password).doesNotContain(passwordHash).doesNotContain(key).doesNotContain(rotated)
                 .doesNotContain(token).doesNotContain(ApiTokenService.hash(token));
+    }
+
+    @Test
+    void theLogExportsAsCsvOldestFirstWithTheRuleBeforeAndAfter() throws IOException {
+        String name = "Exported rule " + UUID.randomUUID();
+        String id = api().post("/api/v1/rules", TOKEN, JSON, rule(name, 500)).json().get("id").asString();
+        assertThat(api().put("/api/v1/rules/" + id, TOKEN, JSON, rule(name, 750)).status()).isEqualTo(200);
+
+        ApiClient.Response csv = admin().get("/api/v1/audit.csv?targetType=rule&targetId=" + id);
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertThat(rows).extracting(r -> r.get("action")).containsExactly("rule.created", "rule.updated");
+        assertThat(rows.get(1).get("target_id")).isEqualTo(id);
+        assertThat(rows.get(1).get("actor_type")).isEqualTo("token");
+        assertThat(rows.get(1).get("before")).contains("\"threshold\":500");
+        assertThat(rows.get(1).get("after")).contains("\"threshold\":750").contains(name);
+        assertThat(api().get("/api/v1/audit.csv", TOKEN).status()).isEqualTo(403);
     }
 
     @Test

@@ -18,7 +18,7 @@ import dev.vigil.ApiClient;
  * A person logged in through the login form, calling the API with the session cookie as the browser
  * does, CSRF token included: how the admin-only endpoints (tokens, audit log) are reached.
  */
-final class LoginSession {
+public final class LoginSession {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -38,23 +38,23 @@ final class LoginSession {
     }
 
     /** Logs in; {@link #loggedIn()} says whether the form accepted the credentials. */
-    static LoginSession login(int port, String username, String password) {
+    public static LoginSession login(int port, String username, String password) {
         return new LoginSession(port, username, password);
     }
 
-    boolean loggedIn() {
+    public boolean loggedIn() {
         return loggedIn;
     }
 
-    ApiClient.Response get(String path) {
+    public ApiClient.Response get(String path) {
         return response(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build()));
     }
 
-    ApiClient.Response post(String path, String json) {
+    public ApiClient.Response post(String path, String json) {
         return unsafe("POST", path, json);
     }
 
-    ApiClient.Response delete(String path) {
+    public ApiClient.Response delete(String path) {
         return unsafe("DELETE", path, null);
     }
 

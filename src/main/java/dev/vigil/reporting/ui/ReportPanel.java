@@ -27,7 +27,8 @@ import dev.vigil.reporting.ReportText;
  */
 class ReportPanel extends VerticalLayout {
 
-    ReportPanel(Report r, String pdfUrl, String csvUrl, Consumer<String> openService) {
+    /** {@code auditUrl}: the period's audit log, for admins looking at an overall report; null hides it. */
+    ReportPanel(Report r, String pdfUrl, String csvUrl, String auditUrl, Consumer<String> openService) {
         setPadding(false);
         setWidthFull();
         addClassName("vigil-report");
@@ -38,7 +39,7 @@ class ReportPanel extends VerticalLayout {
                 + ReportText.time(r.generatedAt(), r.zone()) + (r.resolution() == null ? "" : " · from "
                 + r.resolution() + " rollups"));
         meta.addClassName("vigil-hint");
-        add(title, meta, downloads(pdfUrl, csvUrl), tiles(r));
+        add(title, meta, downloads(pdfUrl, csvUrl, auditUrl), tiles(r));
         add(section("Performance"), ReportTables.performance(r));
         if (!r.budgets().isEmpty()) {
             add(section("Performance budgets"), ReportTables.budgets(r));
@@ -67,18 +68,24 @@ class ReportPanel extends VerticalLayout {
         }
     }
 
-    private static Component downloads(String pdfUrl, String csvUrl) {
-        Anchor pdf = new Anchor(pdfUrl, "Download PDF");
-        pdf.setId("report-pdf");
-        Anchor csv = new Anchor(csvUrl, "Download CSV");
-        csv.setId("report-csv");
-        for (Anchor a : List.of(pdf, csv)) {
-            a.setRouterIgnore(true);
-            a.setTarget(AnchorTarget.BLANK);
+    private static Component downloads(String pdfUrl, String csvUrl, String auditUrl) {
+        List<Anchor> anchors = new ArrayList<>();
+        anchors.add(download("report-pdf", pdfUrl, "Download PDF"));
+        anchors.add(download("report-csv", csvUrl, "Download CSV"));
+        if (auditUrl != null) {
+            anchors.add(download("report-audit", auditUrl, "Audit log of the period (CSV)"));
         }
-        FlexLayout links = new FlexLayout(pdf, csv);
+        FlexLayout links = new FlexLayout(anchors.toArray(Anchor[]::new));
         links.addClassName("vigil-actions");
         return links;
+    }
+
+    private static Anchor download(String id, String url, String text) {
+        Anchor a = new Anchor(url, text);
+        a.setId(id);
+        a.setRouterIgnore(true);
+        a.setTarget(AnchorTarget.BLANK);
+        return a;
     }
 
     private static Component tiles(Report r) {

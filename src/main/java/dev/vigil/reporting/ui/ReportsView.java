@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.vigil.base.InvalidRequestException;
@@ -48,14 +49,16 @@ class ReportsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ALL = "All services";
     private final ReportingManagement reporting;
+    private final AuthenticationContext authentication;
     private final Select<Period> period = new Select<>();
     private final DatePicker date = new DatePicker("Day in the period");
     private final ComboBox<String> service = new ComboBox<>("Service");
     private final Div content = new Div();
     private boolean updating;
 
-    ReportsView(ReportingManagement reporting) {
+    ReportsView(ReportingManagement reporting, AuthenticationContext authentication) {
         this.reporting = reporting;
+        this.authentication = authentication;
         addClassName("vigil-view");
         RouterLink targets = new RouterLink("Targets and goals", TargetsView.class);
         targets.setId("targets-link");
@@ -142,7 +145,9 @@ class ReportsView extends VerticalLayout implements BeforeEnterObserver {
         Report report = reporting.report(p, day, svc);
         String query = "?date=" + report.start() + (svc == null ? "" : "&service=" + svc);
         content.add(new ReportPanel(report, "/api/v1/reports/" + p.apiName() + ".pdf" + query,
-                "/api/v1/reports/" + p.apiName() + ".csv" + query, this::openService));
+                "/api/v1/reports/" + p.apiName() + ".csv" + query,
+                auditVisible(report) ? "/api/v1/reports/" + p.apiName() + "/audit.csv" + query : null,
+                this::openService));
     }
 
     private void showArchived(String id) {
@@ -158,7 +163,13 @@ class ReportsView extends VerticalLayout implements BeforeEnterObserver {
         note.addClassName("vigil-hint");
         note.setId("archived-note");
         content.add(note, new ReportPanel(report, "/api/v1/reports/archive/" + number + ".pdf",
-                "/api/v1/reports/archive/" + number + ".csv", this::openService));
+                "/api/v1/reports/archive/" + number + ".csv",
+                auditVisible(report) ? "/api/v1/reports/archive/" + number + "/audit.csv" : null, this::openService));
+    }
+
+    /** The audit log goes with the overall report and only admins may read it. */
+    private boolean auditVisible(Report report) {
+        return report.service() == null && authentication.hasRole("ADMIN");
     }
 
     private void openService(String name) {

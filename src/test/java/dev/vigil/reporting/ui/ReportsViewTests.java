@@ -1,5 +1,6 @@
 package dev.vigil.reporting.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,26 @@ class ReportsViewTests extends KaribuViewTest {
         assertThat(_get(Span.class, spec -> spec.withId("archived-note")).getText()).contains("#" + id);
         assertThat(_get(Anchor.class, spec -> spec.withId("report-pdf")).getHref())
                 .isEqualTo("/api/v1/reports/archive/" + id + ".pdf");
+        _assertNone(Anchor.class, spec -> spec.withId("report-audit"));
+    }
+
+    @Test
+    void anAdminAlsoGetsTheAuditLogOfTheOverallReportsPeriodButNotOfAServicesReport() {
+        login("admin", List.of("RESPONDER", "MANAGER", "ADMIN"));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(21);
+        long id = ReportArchives.archiveOverallDaily(applicationContext, day);
+
+        UI.getCurrent().navigate("reports", QueryParameters.simple(Map.of("archive", String.valueOf(id))));
+        assertThat(_get(Anchor.class, spec -> spec.withId("report-audit")).getHref())
+                .isEqualTo("/api/v1/reports/archive/" + id + "/audit.csv");
+
+        UI.getCurrent().navigate("reports", QueryParameters.simple(Map.of("period", "daily", "date", day.toString())));
+        assertThat(_get(Anchor.class, spec -> spec.withId("report-audit")).getHref())
+                .isEqualTo("/api/v1/reports/daily/audit.csv?date=" + day);
+
+        UI.getCurrent().navigate("reports", QueryParameters.simple(Map.of("period", "daily", "date", day.toString(),
+                "service", "checkout")));
+        _assertNone(Anchor.class, spec -> spec.withId("report-audit"));
     }
 
     @Test
