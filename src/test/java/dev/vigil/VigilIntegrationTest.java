@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vigil.security.bootstrap-api-token=" + TestAccounts.API_TOKEN,
         // Short locks, so the throttling test sees one end without waiting minutes; every test logs in
         // from 127.0.0.1, so the address limit is out of reach of the suite's deliberate failures.
-        "vigil.security.login-throttle.lock=PT4S",
+        "vigil.security.login-throttle.lock=PT10S",
         "vigil.security.login-throttle.max-failures-per-address=500"})
 public @interface VigilIntegrationTest {
 }

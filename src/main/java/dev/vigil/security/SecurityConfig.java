@@ -83,9 +83,10 @@ class SecurityConfig {
                         "/actuator/prometheus").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
                         "/swagger-ui.html").permitAll());
-        // Set before Vaadin's configurer, which then keeps this handler instead of its "?error" default.
-        http.formLogin(f -> f.failureHandler(SecurityConfig::loginFailed));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // After Vaadin's configurer, so it sets the login page first (else Spring's own page is generated);
+        // a failure handler set here is kept instead of the "?error" default that comes with the page.
+        http.formLogin(f -> f.failureHandler(SecurityConfig::loginFailed));
         return http.build();
     }
 

@@ -21,7 +21,7 @@ import dev.vigil.security.ui.LoginView;
 /**
  * Password guessing through the login form: a username or an address that fails too often waits,
  * with the right password too, without learning whether the user exists; others are not held up.
- * The test context locks for 4 s (vigil.security.login-throttle.lock), so the lock's end is seen.
+ * The test context locks for 10 s (vigil.security.login-throttle.lock), so the lock's end is seen.
  */
 @VigilIntegrationTest
 class LoginThrottlingIntegrationTests {
@@ -60,7 +60,7 @@ class LoginThrottlingIntegrationTests {
         assertThat(LoginSession.login(port, bo, PASSWORD).loggedIn()).as("another user").isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login.locked' AND target_id = ?")
                 .param("user:" + ana).query(Long.class).single()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> LoginSession.login(port, ana, PASSWORD).loggedIn());
     }
 
