@@ -54,6 +54,19 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** Any method, with the Authorization header as given (null for none) and an optional body. */
+    public Response request(String method, String path, String authorization, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
     private Response withBody(String method, String path, String bearerToken, String contentType,
             HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))

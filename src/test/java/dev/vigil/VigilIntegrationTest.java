@@ -18,6 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vigil.data-dir=target/it-data",
         "vigil.demo.enabled=false",
         "vigil.security.bootstrap-admin.password=" + TestAccounts.ADMIN_PASSWORD,
-        "vigil.security.bootstrap-api-token=" + TestAccounts.API_TOKEN})
+        "vigil.security.bootstrap-api-token=" + TestAccounts.API_TOKEN,
+        // Short locks, so the throttling test sees one end without waiting minutes; every test logs in
+        // from 127.0.0.1, so the address limit is out of reach of the suite's deliberate failures.
+        "vigil.security.login-throttle.lock=PT10S",
+        "vigil.security.login-throttle.max-failures-per-address=500"})
 public @interface VigilIntegrationTest {
 }

@@ -41,11 +41,32 @@ record NotificationProperties(
         String linkSecret,
         @Valid @NotNull @DefaultValue Webhook webhook) {
 
+    /** Without the signing keys (a bound configuration record may be shown in a start-up failure). */
+    @Override
+    public String toString() {
+        return "NotificationProperties[concurrency=" + concurrency + ", maxAttempts=" + maxAttempts + ", initialBackoff="
+                + initialBackoff + ", maxBackoff=" + maxBackoff + ", pollInterval=" + pollInterval + ", lease=" + lease
+                + ", acknowledgeLinkTtl=" + acknowledgeLinkTtl + ", linkSecret=" + Secrets.hidden(linkSecret)
+                + ", webhook=" + webhook + "]";
+    }
+
     /**
      * @param timeout for connecting and for the answer; a slow receiver is retried, not waited for
      * @param signingSecret the HMAC key of {@code X-Vigil-Signature}; empty means one generated and kept in
      *        the database (an admin reads it on the notifications page)
      */
     record Webhook(@NotNull @DurationMin(millis = 100) @DefaultValue("PT5S") Duration timeout, String signingSecret) {
+
+        @Override
+        public String toString() {
+            return "Webhook[timeout=" + timeout + ", signingSecret=" + Secrets.hidden(signingSecret) + "]";
+        }
+    }
+
+    /** How a configured secret shows in {@code toString()}: whether it is set, never its value. */
+    private static final class Secrets {
+        static String hidden(String secret) {
+            return secret == null || secret.isEmpty() ? "(generated)" : "(set)";
+        }
     }
 }

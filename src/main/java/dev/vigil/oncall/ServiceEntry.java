@@ -21,6 +21,13 @@ record ServiceEntry(String id, String name, String team, String escalationPolicy
     static final String DEMO = "checkout";
     private static final int MAX_TARGETS_LENGTH = 32_000;
 
+    /** Without the integration key, which lets anyone who has it open incidents for the service. */
+    @Override
+    public String toString() {
+        return "ServiceEntry[id=" + id + ", name=" + name + ", team=" + team + ", escalationPolicy=" + escalationPolicy
+                + ", integrationKey=" + (integrationKey == null ? null : "(hidden)") + ", targets=" + targets + "]";
+    }
+
     ServiceEntry with(String newId, String newTeam, String newKey) {
         return new ServiceEntry(newId, name, newTeam, escalationPolicy, newKey, targets);
     }

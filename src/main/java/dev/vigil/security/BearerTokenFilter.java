@@ -32,11 +32,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        boolean bearer = header != null && (header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                || header.strip().equalsIgnoreCase(PREFIX.strip()));
+        if (!bearer) {
             chain.doFilter(request, response);
             return;
         }
-        String presented = header.substring(PREFIX.length()).trim();
+        // "Bearer" with nothing after it (HTTP trims the space) is a bad token too, not a missing header.
+        String presented = header.strip().substring(PREFIX.strip().length()).trim();
         var token = presented.isEmpty() ? java.util.Optional.<ApiToken>empty() : tokens.authenticate(presented);
         if (token.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

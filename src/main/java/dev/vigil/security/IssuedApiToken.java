@@ -5,4 +5,10 @@ package dev.vigil.security;
  * hands, since Vigil keeps just its hash. Show it once and forget it.
  */
 public record IssuedApiToken(ApiToken token, String value) {
+
+    /** Without the value, should the record ever reach a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "IssuedApiToken[token=" + token + ", value=(hidden)]";
+    }
 }

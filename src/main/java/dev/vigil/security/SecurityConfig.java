@@ -1,6 +1,9 @@
 package dev.vigil.security;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +13,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,7 +31,7 @@ import dev.vigil.security.ui.LoginView;
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, LoginThrottleProperties.class})
 class SecurityConfig {
 
     /** Intakes that authenticate by the service's integration key in the request, as PagerDuty does. */
@@ -77,9 +81,26 @@ class SecurityConfig {
                 .requestMatchers("/webjars/**", "/styles/**", "/images/**", "/icons/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                         "/actuator/prometheus").permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll());
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                        "/swagger-ui.html").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // After Vaadin's configurer, so it sets the login page first (else Spring's own page is generated);
+        // a failure handler set here is kept instead of the "?error" default that comes with the page.
+        http.formLogin(f -> f.failureHandler(SecurityConfig::loginFailed));
         return http.build();
+    }
+
+    /**
+     * Back to the login form with {@code ?error}, and {@code &locked=N} (minutes) when the username or the
+     * address is locked after too many failures. The lock is kept for unknown usernames too, so the answer
+     * never tells whether a user exists.
+     */
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        String target = failure instanceof LoginThrottledException locked
+                ? "/login?error&" + LoginView.LOCKED_MINUTES + "=" + locked.minutes()
+                : "/login?error";
+        response.sendRedirect(request.getContextPath() + target);
     }
 
     @Bean

@@ -12,7 +12,20 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("vigil.security")
 record SecurityProperties(@Valid @DefaultValue BootstrapAdmin bootstrapAdmin, String bootstrapApiToken) {
 
+    /** Without the bootstrap token (a bound configuration record may be shown in a start-up failure). */
+    @Override
+    public String toString() {
+        return "SecurityProperties[bootstrapAdmin=" + bootstrapAdmin + ", bootstrapApiToken="
+                + (bootstrapApiToken == null || bootstrapApiToken.isBlank() ? "(none)" : "(set)") + "]";
+    }
+
     /** The admin created when no user exists; a blank password is generated and logged once. */
     record BootstrapAdmin(@NotBlank @DefaultValue("admin") String username, String password) {
+
+        @Override
+        public String toString() {
+            return "BootstrapAdmin[username=" + username + ", password="
+                    + (password == null || password.isBlank() ? "(generated)" : "(set)") + "]";
+        }
     }
 }

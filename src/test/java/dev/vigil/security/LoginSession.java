@@ -24,6 +24,7 @@ public final class LoginSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String baseUrl;
     private final boolean loggedIn;
+    private final String redirect;
     private String csrf;
 
     private LoginSession(int port, String username, String password) {
@@ -33,8 +34,8 @@ public final class LoginSession {
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        String location = login.headers().firstValue("Location").orElse("");
-        this.loggedIn = login.statusCode() == 302 && !location.contains("error");
+        this.redirect = login.headers().firstValue("Location").orElse("");
+        this.loggedIn = login.statusCode() == 302 && !redirect.contains("error");
     }
 
     /** Logs in; {@link #loggedIn()} says whether the form accepted the credentials. */
@@ -44,6 +45,11 @@ public final class LoginSession {
 
     public boolean loggedIn() {
         return loggedIn;
+    }
+
+    /** Where the login form's answer sent the browser, e.g. {@code /login?error}. */
+    String redirect() {
+        return redirect;
     }
 
     public ApiClient.Response get(String path) {
@@ -59,11 +65,18 @@ public final class LoginSession {
     }
 
     private ApiClient.Response unsafe(String method, String path, String json) {
+        return request(method, path, "application/json", json, true);
+    }
+
+    /** Any method with the session cookie; the CSRF token is sent on unsafe methods only if asked to. */
+    ApiClient.Response request(String method, String path, String contentType, String body, boolean withCsrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("X-CSRF-TOKEN", csrf())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (withCsrf && !method.equals("GET")) {
+            request.header("X-CSRF-TOKEN", csrf());
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         return response(send(request.build()));
     }

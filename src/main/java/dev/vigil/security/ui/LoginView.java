@@ -1,8 +1,11 @@
 package dev.vigil.security.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,6 +18,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @PageTitle("Log in · Vigil")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameter with the minutes to wait after too many failed logins. */
+    public static final String LOCKED_MINUTES = "locked";
 
     private final LoginForm login = new LoginForm();
 
@@ -32,8 +38,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("error")) {
+            parameters.getOrDefault(LOCKED_MINUTES, List.of()).stream().findFirst()
+                    .filter(minutes -> minutes.matches("[0-9]{1,4}"))
+                    .ifPresent(minutes -> login.setI18n(tooManyAttempts(Integer.parseInt(minutes))));
             login.setError(true);
         }
+    }
+
+    /** Says how long to wait, and nothing about whether the username exists. */
+    static LoginI18n tooManyAttempts(int minutes) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle("Too many attempts");
+        error.setMessage(message(minutes));
+        i18n.setErrorMessage(error);
+        return i18n;
+    }
+
+    /** "Too many attempts — try again in N minutes." */
+    public static String message(int minutes) {
+        return "Too many attempts — try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
     }
 }

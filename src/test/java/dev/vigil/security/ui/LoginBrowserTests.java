@@ -31,4 +31,18 @@ class LoginBrowserTests extends BrowserTest {
         assertThat(page).hasURL(url("/login?error"));
         assertThat(page.locator("vaadin-login-form")).containsText("Incorrect username or password");
     }
+
+    @Test
+    void aUsernameThatFailedFiveTimesIsToldHowLongToWait() {
+        String username = "guessed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            logIn(username, "guess " + i);
+            assertThat(page).hasURL(url("/login?error"));
+        }
+
+        logIn(username, "guess 6");
+
+        assertThat(page).hasURL(url("/login?error&locked=1"));
+        assertThat(page.locator("vaadin-login-form")).containsText("Too many attempts — try again in 1 minute.");
+    }
 }
