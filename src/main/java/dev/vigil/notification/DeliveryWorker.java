@@ -48,6 +48,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Backoff backoff;
+    private final DeliveryMonitor monitor;
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
     private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
@@ -61,7 +62,8 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService senders;
 
     DeliveryWorker(OutboxRepository outbox, Channels channels, DeliveryRecorder recorder,
-            NotificationProperties properties, TransactionTemplate transactions, Clock clock) {
+            NotificationProperties properties, TransactionTemplate transactions, Clock clock, DeliveryMonitor monitor) {
+        this.monitor = monitor;
         this.outbox = outbox;
         this.channels = channels;
         this.recorder = recorder;
@@ -160,6 +162,23 @@ class DeliveryWorker implements SmartLifecycle {
             }
             Delivery delivery = channels.send(next.message());
             results.add(new Result(next, delivery, nextAttempt(next.message(), delivery)));
+            if (monitor.observed(next.message().channel(), delivery)) {
+                sendWaitingRetriesNow(next.message().channel());
+            }
+        }
+    }
+
+    /**
+     * The first success after a channel kept failing: its provider is back, so the rows that wait out a
+     * backoff grown during the outage (up to {@code maxBackoff}) go now instead.
+     */
+    private void sendWaitingRetriesNow(String channel) {
+        try {
+            Integer rows = transactions.execute(tx -> outbox.bringForward(channel, clock.millis()));
+            log.info("{} accepts messages again; {} waiting notification(s) are sent now", channel, rows);
+            wake();
+        } catch (RuntimeException e) {
+            log.warn("Could not bring {}'s waiting notifications forward; they go at their planned time", channel, e);
         }
     }
 

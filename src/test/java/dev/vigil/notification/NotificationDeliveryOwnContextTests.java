@@ -60,6 +60,7 @@ import tools.jackson.databind.JsonNode;
         "vigil.notification.initial-backoff=PT0.05S",
         "vigil.notification.max-backoff=PT0.2S",
         "vigil.notification.max-attempts=3",
+        "vigil.notification.give-up-after=PT0S",
         "vigil.notification.poll-interval=PT0.2S",
         "vigil.notification.lease=PT5S"})
 @Import(NotificationDeliveryOwnContextTests.TestCredentials.class)
