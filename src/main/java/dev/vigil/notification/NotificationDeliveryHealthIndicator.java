@@ -3,7 +3,6 @@ package dev.vigil.notification;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,8 @@ class NotificationDeliveryHealthIndicator implements HealthIndicator {
         DeliveryHealth health;
         try {
             health = notifications.deliveryHealth();
-        } catch (DataAccessException e) {
-            return Health.unknown().withDetail("error", "The outbox cannot be read: " + e.getMostSpecificCause().getMessage())
-                    .build();
+        } catch (RuntimeException e) {
+            return Health.unknown().withDetail("error", "The outbox cannot be read: " + e.getMessage()).build();
         }
         Health.Builder builder = health.degraded() ? Health.status(DEGRADED).withDetail("reason", health.reason())
                 : Health.up();
