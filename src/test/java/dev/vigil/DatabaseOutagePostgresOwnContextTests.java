@@ -96,7 +96,8 @@ class DatabaseOutagePostgresOwnContextTests {
         push(samples(1, Instant.now()));
         String incidentA = trigger(integrationKey, "db-outage-a");
         await().atMost(Duration.ofSeconds(30)).until(() -> pagesFor(incidentA, FIRST) == 1);
-        long beatsBefore = heartbeats.latest().orElseThrow().beats();
+        long beatsBefore = await().atMost(Duration.ofSeconds(30)).until(() -> heartbeats.latest(), b -> b.isPresent())
+                .orElseThrow().beats();
 
         run("VIGIL_TEST_OUTAGE_POSTGRES_STOP");
         Instant outageStart = Instant.now();
