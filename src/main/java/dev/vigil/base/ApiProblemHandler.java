@@ -51,6 +51,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("API request refused with 503: the database is unavailable ({})", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                    .body(DatabaseUnavailable.problem());
+        }
         log.error("Unhandled error while serving an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Vigil could not complete the request; the error has been logged"));

@@ -26,7 +26,8 @@ class Channels {
     Channels(List<Notifier> notifiers, NotificationProperties properties, Clock clock) {
         this.byChannel = notifiers.stream()
                 .map(n -> (Notifier) new FallbackNotifier(new RetryLimitNotifier(
-                        new ThrottlingNotifier(guarded(n), clock::millis), properties.maxAttempts())))
+                        new ThrottlingNotifier(guarded(n), clock::millis), properties.maxAttempts(),
+                        properties.giveUpAfter(), clock::millis)))
                 .collect(Collectors.toUnmodifiableMap(Notifier::channel, Function.identity()));
     }
 

@@ -1,5 +1,7 @@
 package dev.vigil.notification;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,8 +44,15 @@ class DeliveryWorker implements SmartLifecycle {
     private record Claimed(Message message, String claim) {
     }
 
-    private record Result(Claimed sent, Delivery delivery, long nextAttemptAt) {
+    private record Result(Claimed sent, Delivery delivery, long nextAttemptAt, long at) {
     }
+
+    /**
+     * How long a result that could not be recorded because the database was away is kept and recorded again.
+     * Recording it when the database is back (the row's lease still names this node) is what keeps a page the
+     * provider took just before an outage from being sent a second time when its lease runs out.
+     */
+    private static final Duration RECORDING_PATIENCE = Duration.ofMinutes(10);
 
     private final OutboxRepository outbox;
     private final Channels channels;
@@ -48,10 +61,12 @@ class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Backoff backoff;
+    private final DeliveryMonitor monitor;
     private final String node = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
     private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
     private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
+    private final List<Result> unrecorded = new ArrayList<>();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -61,7 +76,8 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService senders;
 
     DeliveryWorker(OutboxRepository outbox, Channels channels, DeliveryRecorder recorder,
-            NotificationProperties properties, TransactionTemplate transactions, Clock clock) {
+            NotificationProperties properties, TransactionTemplate transactions, Clock clock, DeliveryMonitor monitor) {
+        this.monitor = monitor;
         this.outbox = outbox;
         this.channels = channels;
         this.recorder = recorder;
@@ -159,7 +175,24 @@ class DeliveryWorker implements SmartLifecycle {
                 continue;
             }
             Delivery delivery = channels.send(next.message());
-            results.add(new Result(next, delivery, nextAttempt(next.message(), delivery)));
+            results.add(new Result(next, delivery, nextAttempt(next.message(), delivery), clock.millis()));
+            if (monitor.observed(next.message().channel(), delivery)) {
+                sendWaitingRetriesNow(next.message().channel());
+            }
+        }
+    }
+
+    /**
+     * The first success after a channel kept failing: its provider is back, so the rows that wait out a
+     * backoff grown during the outage (up to {@code maxBackoff}) go now instead.
+     */
+    private void sendWaitingRetriesNow(String channel) {
+        try {
+            Integer rows = transactions.execute(tx -> outbox.bringForward(channel, clock.millis()));
+            log.info("{} accepts messages again; {} waiting notification(s) are sent now", channel, rows);
+            wake();
+        } catch (RuntimeException e) {
+            log.warn("Could not bring {}'s waiting notifications forward; they go at their planned time", channel, e);
         }
     }
 
@@ -167,14 +200,26 @@ class DeliveryWorker implements SmartLifecycle {
         List<Result> batch = new ArrayList<>();
         while (true) {
             try {
-                batch.add(results.take());
+                Result next = unrecorded.isEmpty() ? results.take()
+                        : results.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    batch.add(next);
+                }
             } catch (InterruptedException e) {
                 // Stopping, after every sender has finished: write what is left, then end.
                 results.drainTo(batch);
+                batch.addAll(unrecorded);
+                unrecorded.clear();
                 write(batch);
+                if (!unrecorded.isEmpty()) {
+                    log.warn("{} delivery result(s) could not be recorded before the stop; those rows are sent again "
+                            + "when their leases run out", unrecorded.size());
+                }
                 return;
             }
             results.drainTo(batch, RECORDS_PER_TRANSACTION - 1);
+            batch.addAll(unrecorded);
+            unrecorded.clear();
             write(batch);
             batch.clear();
         }
@@ -188,18 +233,42 @@ class DeliveryWorker implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(tx -> batch.forEach(this::record));
         } catch (RuntimeException batchFailed) {
-            for (Result result : batch) {
-                try {
-                    transactions.executeWithoutResult(tx -> record(result));
-                } catch (RuntimeException e) {
-                    log.warn("Recording the delivery of notification {} failed; it is sent again when its lease runs out",
-                            result.sent().message().id(), e);
+            if (databaseAway(batchFailed)) {
+                batch.forEach(result -> recordLater(result, batchFailed));
+            } else {
+                for (Result result : batch) {
+                    try {
+                        transactions.executeWithoutResult(tx -> record(result));
+                    } catch (RuntimeException e) {
+                        recordLater(result, e);
+                    }
                 }
             }
         }
         if (batch.stream().anyMatch(r -> r.delivery().fallbackTo() != null)) {
             wake();
         }
+    }
+
+    /** Keeps a result whose recording met a database outage, for a while; anything else is left to the lease. */
+    private void recordLater(Result result, RuntimeException failure) {
+        if (databaseAway(failure) && clock.millis() - result.at() < RECORDING_PATIENCE.toMillis()) {
+            unrecorded.add(result);
+            return;
+        }
+        log.warn("Recording the delivery of notification {} failed; it is sent again when its lease runs out",
+                result.sent().message().id(), failure);
+    }
+
+    private static boolean databaseAway(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
+                    || e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
+                    || e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void record(Result result) {

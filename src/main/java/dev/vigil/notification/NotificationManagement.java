@@ -1,6 +1,7 @@
 package dev.vigil.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +40,13 @@ public class NotificationManagement {
     private final Clock clock;
     private final String publicUrl;
     private final AuditTrail audit;
+    private final DeliveryMonitor monitor;
 
     NotificationManagement(OutboxRepository outbox, Channels channels, AcknowledgeLinks links, DeliveryWorker worker,
             SharedSecrets secrets, NotificationProperties properties, SnsProperties sns, Clock clock,
-            @Value("${vigil.public-url}") String publicUrl, AuditTrail audit) {
+            @Value("${vigil.public-url}") String publicUrl, AuditTrail audit, DeliveryMonitor monitor) {
         this.audit = audit;
+        this.monitor = monitor;
         this.outbox = outbox;
         this.channels = channels;
         this.links = links;
@@ -149,6 +152,29 @@ public class NotificationManagement {
     /** Whether messages of this channel ({@code SMS}, {@code TOPIC}, {@code WEBHOOK}) leave Vigil or only reach the log. */
     public boolean channelConfigured(String channel) {
         return channels.configured(channel);
+    }
+
+    /**
+     * Whether notifications are getting out: degraded while a channel keeps failing (a streak of passing
+     * failures with no success in between) or while a notification has waited longer than
+     * {@code vigil.notification.degraded-after}. Figures only, no recipients or texts, so anyone signed in
+     * may see it (the dashboard shows it next to Vigil's other health).
+     */
+    public DeliveryHealth deliveryHealth() {
+        OutboxRepository.Backlog backlog = outbox.backlog();
+        DeliveryMonitor.Seen seen = monitor.seen();
+        long now = clock.millis();
+        Duration oldest = backlog.oldestCreatedAt() == null ? Duration.ZERO
+                : Duration.ofMillis(Math.max(0, now - backlog.oldestCreatedAt()));
+        String reason = null;
+        if (seen.failingChannel() != null) {
+            reason = seen.failingStreak() + " sends in a row on " + seen.failingChannel() + " failed; the last: "
+                    + seen.lastError();
+        } else if (oldest.compareTo(properties.degradedAfter()) > 0) {
+            reason = backlog.pending() + " notification(s) waiting, the oldest for " + oldest.toSeconds() + " s";
+        }
+        return new DeliveryHealth(reason != null, reason, backlog.pending(), oldest, seen.retries(), seen.throttles(),
+                seen.failures(), seen.lastSuccess(), seen.lastError());
     }
 
     /** The HMAC key receivers check {@code X-Vigil-Signature} with. */

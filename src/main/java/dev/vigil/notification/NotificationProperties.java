@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotNull;
  * {@code vigil.notification.*}: how the outbox is delivered. A row is tried {@code maxAttempts} times,
  * waiting {@code initialBackoff} doubled per attempt (capped at {@code maxBackoff}, with jitter) in between,
  * then fails for good and falls back to the recipient's next contact method. The defaults give a page about
- * 15–30 s on one channel before the next one is tried.
+ * 15–30 s on one channel before the next one is tried. The recipient's last contact method is not given up
+ * after {@code maxAttempts}: a provider outage (SNS answering 5xx for minutes) must delay pages, not drop
+ * them, so it is retried until the row is {@code giveUpAfter} old.
  *
  * @param concurrency messages in flight at once on one node. 16 keeps up with SNS's default SMS quota (20 per
  *        second per account) many times over; more in flight on a small machine only adds contention, and a
@@ -25,6 +27,13 @@ import jakarta.validation.constraints.NotNull;
  * @param pollInterval how often the worker looks for due rows besides being woken on commit (retries,
  *        rows another node wrote, rows left by a node that died)
  * @param lease how long a node owns a row it is sending; after that another node may send it
+ * @param maxBackoff the longest wait between two attempts of a row. 30 s rather than minutes: a page's worth
+ *        decays by the minute, and a provider that is back should see the queue within seconds, not after a
+ *        five-minute backoff (a success on a channel also pulls its waiting retries forward at once)
+ * @param giveUpAfter how long the recipient's last contact method is retried for passing failures before the
+ *        row fails for good (and the incident's timeline says so); zero gives up after {@code maxAttempts}
+ * @param degradedAfter notification delivery reports {@code DEGRADED} on {@code /actuator/health} when a
+ *        notification has waited longer than this
  * @param acknowledgeLinkTtl how long the SMS's one-tap acknowledge link works
  * @param linkSecret the key that signs acknowledge links; empty means one generated and kept in the database
  */
@@ -34,7 +43,9 @@ record NotificationProperties(
         @Min(1) @Max(1000) @DefaultValue("16") int concurrency,
         @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
         @NotNull @DurationMin(millis = 10) @DefaultValue("PT1S") Duration initialBackoff,
-        @NotNull @DurationMin(millis = 10) @DefaultValue("PT5M") Duration maxBackoff,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("PT30S") Duration maxBackoff,
+        @NotNull @DefaultValue("PT1H") Duration giveUpAfter,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("PT1M") Duration degradedAfter,
         @NotNull @DurationMin(millis = 10) @DefaultValue("PT1S") Duration pollInterval,
         @NotNull @DurationMin(seconds = 5) @DefaultValue("PT1M") Duration lease,
         @NotNull @DurationMin(minutes = 1) @DefaultValue("PT12H") Duration acknowledgeLinkTtl,

@@ -114,6 +114,27 @@ class OutboxRepository {
                 .update() == 1;
     }
 
+    /**
+     * Makes a channel's rows that wait for their next attempt due now: the provider is back, and a backoff
+     * grown during its outage should not hold them back any longer.
+     */
+    int bringForward(String channel, long now) {
+        return jdbc.sql("UPDATE notification SET next_attempt_at = ? WHERE channel = ? AND status = 'PENDING' "
+                        + "AND next_attempt_at > ? AND lease_until IS NULL")
+                .params(now, channel, now)
+                .update();
+    }
+
+    /** The queue: how many rows wait to be sent, and since when the oldest of them. */
+    record Backlog(long pending, Long oldestCreatedAt) {
+    }
+
+    Backlog backlog() {
+        return jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM notification WHERE status = 'PENDING'")
+                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2)))
+                .single();
+    }
+
     Optional<Notification> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE id = ?").param(id)
                 .query(OutboxRepository::notification).optional();

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,10 +34,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.ApiClient;
 import dev.vigil.TestAccounts;
 import dev.vigil.notification.sns.SnsStandIn;
+import dev.vigil.notification.sns.StandInCredentials;
 import dev.vigil.notification.sns.SnsStandIn.Failure;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,24 +56,16 @@ import tools.jackson.databind.JsonNode;
         "vigil.notification.initial-backoff=PT0.05S",
         "vigil.notification.max-backoff=PT0.2S",
         "vigil.notification.max-attempts=3",
+        "vigil.notification.give-up-after=PT0S",
         "vigil.notification.poll-interval=PT0.2S",
         "vigil.notification.lease=PT5S"})
-@Import(NotificationDeliveryOwnContextTests.TestCredentials.class)
+@Import(StandInCredentials.class)
 class NotificationDeliveryOwnContextTests {
-
-    @TestConfiguration
-    static class TestCredentials {
-
-        @Bean
-        AwsCredentialsProvider testAwsCredentials() {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDVIGILIT", "vigil-it-secret"));
-        }
-    }
 
     private static final String TOKEN = TestAccounts.API_TOKEN;
     private static final String JSON = "application/json";
     private static final Pattern ACK_LINK = Pattern.compile("Ack: (http://localhost:\\d+)(/a/[A-Za-z0-9_-]{32})$");
-    private static final SnsStandIn SNS = startSns();
+    private static final SnsStandIn SNS = SnsStandIn.start();
     private static final List<String> HOOKS = new CopyOnWriteArrayList<>();
     private static final HttpServer HOOK_RECEIVER = startHookReceiver();
 
@@ -341,14 +329,6 @@ class NotificationDeliveryOwnContextTests {
 
     private ApiClient api() {
         return new ApiClient(port);
-    }
-
-    private static SnsStandIn startSns() {
-        try {
-            return new SnsStandIn();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpServer startHookReceiver() {

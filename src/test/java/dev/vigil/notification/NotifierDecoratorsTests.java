@@ -72,15 +72,29 @@ class NotifierDecoratorsTests {
     }
 
     @Test
-    void theLastAllowedRetryBecomesAFailureButThrottlingNeverDoes() {
+    void theLastAllowedRetryBecomesAFailureWhenThereIsAFallbackButThrottlingNeverDoes() {
         RetryLimitNotifier limited = new RetryLimitNotifier(new Scripted(Delivery.retry("HTTP 503", null),
-                Delivery.retry("HTTP 503", null), Delivery.throttled("Throttling", null)), 3);
+                Delivery.retry("HTTP 503", null), Delivery.throttled("Throttling", null)), 3, Duration.ofHours(1),
+                () -> 0);
 
-        assertThat(limited.send(message(1, List.of())).outcome()).isEqualTo(Delivery.Outcome.RETRY);
-        Delivery third = limited.send(message(2, List.of()));
+        assertThat(limited.send(message(1, List.of(WEBHOOK))).outcome()).isEqualTo(Delivery.Outcome.RETRY);
+        Delivery third = limited.send(message(2, List.of(WEBHOOK)));
         assertThat(third.outcome()).isEqualTo(Delivery.Outcome.FAILED);
         assertThat(third.error()).isEqualTo("Gave up after 3 attempts: HTTP 503");
-        assertThat(limited.send(message(9, List.of())).outcome()).isEqualTo(Delivery.Outcome.RETRY);
+        assertThat(limited.send(message(9, List.of(WEBHOOK))).outcome()).isEqualTo(Delivery.Outcome.RETRY);
+    }
+
+    @Test
+    void theLastContactMethodIsRetriedPastTheLimitUntilItIsGiveUpAfterOld() {
+        AtomicLong now = new AtomicLong(Duration.ofMinutes(59).toMillis());
+        RetryLimitNotifier limited = new RetryLimitNotifier(new Scripted(Delivery.retry("HTTP 500", null),
+                Delivery.retry("HTTP 500", null)), 3, Duration.ofHours(1), now::get);
+
+        assertThat(limited.send(message(7, List.of())).outcome()).as("59 min old").isEqualTo(Delivery.Outcome.RETRY);
+        now.set(Duration.ofHours(1).toMillis());
+        Delivery givenUp = limited.send(message(8, List.of()));
+        assertThat(givenUp.outcome()).isEqualTo(Delivery.Outcome.FAILED);
+        assertThat(givenUp.error()).isEqualTo("Gave up after 9 attempts: HTTP 500");
     }
 
     @Test

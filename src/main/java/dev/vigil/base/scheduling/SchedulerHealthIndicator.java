@@ -14,8 +14,17 @@ class SchedulerHealthIndicator implements HealthIndicator {
         this.heartbeats = heartbeats;
     }
 
+    /** A database outage makes this DOWN with the reason, rather than an exception that fails the whole endpoint. */
     @Override
     public Health health() {
+        try {
+            return heartbeat();
+        } catch (RuntimeException e) {
+            return Health.down(e).build();
+        }
+    }
+
+    private Health heartbeat() {
         return heartbeats.latest()
                 .map(beat -> (heartbeats.isStale(beat) ? Health.down() : Health.up())
                         .withDetail("instance", beat.instanceId())

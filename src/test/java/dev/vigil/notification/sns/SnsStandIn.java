@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * A local stand-in for SNS's {@code Publish}, speaking the wire protocol the AWS SDK uses for SNS: the
  * AWS Query protocol (form-encoded {@code Action=Publish&PhoneNumber=…&Message=…} POSTed to {@code /},
  * an XML {@code PublishResponse} with a {@code MessageId}). It records every Publish it accepts, and can
- * be told to answer the next calls with throttling, a server error or a refusal, or to answer slowly.
+ * be told to answer the next calls with throttling, a server error or a refusal, to answer every call that
+ * way until told otherwise (an outage, switched at runtime), or to answer slowly.
  */
 public final class SnsStandIn implements AutoCloseable {
 
@@ -82,12 +83,22 @@ public final class SnsStandIn implements AutoCloseable {
     private final List<Failure> refused = new CopyOnWriteArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Failure outage;
 
     public SnsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A stand-in listening on a free loopback port. */
+    public static SnsStandIn start() {
+        try {
+            return new SnsStandIn();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public URI endpoint() {
@@ -99,6 +110,18 @@ public final class SnsStandIn implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             failures.add(failure);
         }
+        return this;
+    }
+
+    /** Every call from now on is answered with {@code failure} until {@link #recover()}. */
+    public SnsStandIn failAll(Failure failure) {
+        this.outage = failure;
+        return this;
+    }
+
+    /** Ends {@link #failAll}: calls are accepted again. */
+    public SnsStandIn recover() {
+        this.outage = null;
         return this;
     }
 
@@ -121,6 +144,7 @@ public final class SnsStandIn implements AutoCloseable {
         refused.clear();
         failures.clear();
         delay = Duration.ZERO;
+        outage = null;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -150,7 +174,8 @@ public final class SnsStandIn implements AutoCloseable {
     }
 
     private synchronized Failure nextFailure() {
-        return failures.poll();
+        Failure next = failures.poll();
+        return next != null ? next : outage;
     }
 
     private static String error(String type, String code, String message) {
