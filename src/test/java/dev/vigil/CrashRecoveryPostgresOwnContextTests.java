@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +67,7 @@ class CrashRecoveryPostgresOwnContextTests {
     /** A real setting (default PT1M): rows a dead node held are sent by another after 20 s instead of 60 s. */
     private static final String LEASE = "--vigil.notification.lease=PT20S";
     private static final List<String> PHONES = List.of("+15550300001", "+15550300002", "+15550300003");
+    private static final String SERVICE = "crash-svc";
     private static final Pattern INCIDENT_ID = Pattern.compile("INC-\\d+");
 
     /** Where a kill is aimed. */
@@ -100,6 +97,7 @@ class CrashRecoveryPostgresOwnContextTests {
     private final List<Slot> slots = new ArrayList<>();
     private final List<Kill> kills = new ArrayList<>();
     private VigilNode.Database database;
+    private CrashDatabase db;
     private CrashWorkload workload;
     private Instant started;
 
@@ -108,6 +106,7 @@ class CrashRecoveryPostgresOwnContextTests {
         System.out.printf("crash: seed %d (rerun with -Dvigil.crash.seed=%d), %d runs%n", SEED, SEED, RUNS);
         Files.createDirectories(LOGS);
         database = VigilNode.Database.freshFromEnvironment();
+        db = new CrashDatabase(database);
         slots.add(new Slot("a"));
         slots.add(new Slot("b"));
         started = Instant.now();
@@ -158,19 +157,20 @@ class CrashRecoveryPostgresOwnContextTests {
         workload.join(OPEN_FOR.plusMinutes(2));
         assertThat(workload.running()).as("the workload finished").isFalse();
 
-        Map<String, Long> incidents = incidentsByKey();
-        Instant lastTriggered = Instant.ofEpochMilli(maxTriggeredAt());
+        Map<String, Long> incidents = db.incidentsByKey(SERVICE);
+        Instant lastTriggered = Instant.ofEpochMilli(
+                db.count("SELECT MAX(triggered_at) FROM incident WHERE service = '" + SERVICE + "'"));
         Instant lastDue = lastTriggered.plus(LEVEL_TIMEOUT.multipliedBy(2));
         int expected = incidents.size() * PHONES.size();
         Duration wait = Duration.between(Instant.now(), lastDue).plusSeconds(120);
         System.out.printf("crash: %d incidents, last escalation due at %s; waiting up to %s for %d SMS%n",
                 incidents.size(), lastDue, wait, expected);
         await().atMost(wait.isNegative() ? Duration.ofSeconds(120) : wait).pollInterval(Duration.ofSeconds(1))
-                .until(() -> smsPerMessage().size() >= expected && count("SELECT COUNT(*) FROM notification "
+                .until(() -> smsPerMessage().size() >= expected && db.count("SELECT COUNT(*) FROM notification "
                         + "WHERE status = 'PENDING'") == 0);
         // A late duplicate would come from a row sent again after its lease ran out.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-                .until(() -> count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING'") == 0);
+                .until(() -> db.count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING'") == 0);
 
         verify(incidents, loadStarted);
     }
@@ -187,7 +187,7 @@ class CrashRecoveryPostgresOwnContextTests {
         if (workload.running()) {
             possible.add(Aim.CREATE);
         }
-        if (count("SELECT COUNT(*) FROM act_ru_timer_job WHERE duedate_ < now() + interval '4 seconds'") > 0) {
+        if (db.count("SELECT COUNT(*) FROM act_ru_timer_job WHERE duedate_ < now() + interval '4 seconds'") > 0) {
             possible.add(Aim.TIMER);
         }
         long least = possible.stream().mapToLong(used::get).min().orElseThrow();
@@ -224,42 +224,21 @@ class CrashRecoveryPostgresOwnContextTests {
                 return false;
             }
             case TIMER -> {
-                try (Connection connection = connect();
-                        PreparedStatement held = connection.prepareStatement(heldSql())) {
-                    held.setString(1, victim.node.lockOwner());
-                    held.setString(2, victim.node.lockOwner());
-                    while (System.nanoTime() < deadline) {
-                        if (single(held) > 0) {
-                            return true;
-                        }
-                        Thread.sleep(5);
-                    }
-                }
-                return false;
+                return db.awaitJobHeldBy(victim.node.lockOwner(), deadline);
             }
             default -> throw new IllegalArgumentException(aim.name());
         }
     }
 
-    private static String heldSql() {
-        return "SELECT (SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = ?) "
-                + "+ (SELECT COUNT(*) FROM act_ru_timer_job WHERE lock_owner_ = ?)";
-    }
-
     private Kill snapshot(int run, Slot slot, VigilNode killed, Aim aim, boolean hit, Instant at, int snsCallsOpen)
             throws SQLException {
         long now = System.currentTimeMillis();
-        long held;
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(heldSql())) {
-            statement.setString(1, killed.lockOwner());
-            statement.setString(2, killed.lockOwner());
-            held = single(statement);
-        }
+        long held = db.jobsHeldBy(killed.lockOwner());
         return new Kill(run, slot, killed.name(), aim, hit, at,
-                count("SELECT COUNT(*) FROM incident WHERE status = 'TRIGGERED'"),
-                count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING'"),
-                count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND lease_until > " + now),
-                count("SELECT COUNT(*) FROM act_ru_timer_job WHERE duedate_ <= now()"),
+                db.count("SELECT COUNT(*) FROM incident WHERE status = 'TRIGGERED'"),
+                db.count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING'"),
+                db.count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND lease_until > " + now),
+                db.count("SELECT COUNT(*) FROM act_ru_timer_job WHERE duedate_ <= now()"),
                 held, snsCallsOpen);
     }
 
@@ -275,20 +254,10 @@ class CrashRecoveryPostgresOwnContextTests {
 
     private void verify(Map<String, Long> incidents, Instant loadStarted) throws SQLException {
         Set<String> keys = workload.accepted();
-        Map<String, Integer> escalated = perIncident("SELECT incident_number, COUNT(*) FROM incident_timeline "
-                + "WHERE kind = 'escalated' GROUP BY incident_number");
+        Map<String, Integer> escalated = db.escalationsPerIncident();
+        Map<String, List<String>> recorded = db.smsRows();
         Map<String, Integer> rows = new HashMap<>();
-        Map<String, String> recordedId = new HashMap<>();
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement("SELECT incident_id, address, status, "
-                        + "provider_message_id FROM notification WHERE channel = 'SMS'");
-                ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                String message = result.getString(1) + " " + result.getString(2);
-                rows.merge(message, 1, Integer::sum);
-                recordedId.put(message, result.getString(4));
-            }
-        }
+        recorded.forEach((message, ids) -> rows.put(message, ids.size()));
         Map<String, List<Copy>> sms = smsPerMessage();
         List<String> expected = incidents.values().stream()
                 .flatMap(n -> PHONES.stream().map(p -> "INC-" + n + " " + p)).toList();
@@ -297,7 +266,7 @@ class CrashRecoveryPostgresOwnContextTests {
                 .sorted().toList();
         // Every copy SNS took that the outbox did not record, and the kill (if any) that explains it.
         Map<String, List<Blame>> blamed = duplicated.stream().collect(Collectors.toMap(m -> m,
-                m -> sms.get(m).stream().filter(c -> !c.published().messageId().equals(recordedId.get(m)))
+                m -> sms.get(m).stream().filter(c -> !recorded.getOrDefault(m, List.of()).contains(c.published().messageId()))
                         .map(c -> new Blame(c, killDuring(c).orElse(null))).toList()));
         Map<String, Kill> inDoubt = new HashMap<>();
         blamed.forEach((message, blames) -> {
@@ -340,7 +309,7 @@ class CrashRecoveryPostgresOwnContextTests {
         assertThat(incidents.values()).as("incidents").doesNotHaveDuplicates();
         assertThat(incidents.values()).as("escalated exactly twice (level 1 → 2 → 3)")
                 .allSatisfy(n -> assertThat(escalated.getOrDefault("INC-" + n, 0)).as("INC-" + n).isEqualTo(2));
-        assertThat(count("SELECT COUNT(*) FROM incident WHERE service = 'crash-svc' AND escalation_level <> 3"))
+        assertThat(db.count("SELECT COUNT(*) FROM incident WHERE service = '" + SERVICE + "' AND escalation_level <> 3"))
                 .as("incidents not at level 3").isZero();
         assertThat(expected).as("one outbox row per incident and level")
                 .allSatisfy(m -> assertThat(rows.getOrDefault(m, 0)).as(m).isEqualTo(1));
@@ -412,61 +381,8 @@ class CrashRecoveryPostgresOwnContextTests {
                 .formatted(LEVEL_TIMEOUT, LEVEL_TIMEOUT));
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
         ApiClient.Response service = api.post("/api/v1/services", TOKEN, JSON, """
-                {"name": "crash-svc", "escalationPolicy": "crash-policy"}""");
+                {"name": "%s", "escalationPolicy": "crash-policy"}""".formatted(SERVICE));
         assertThat(service.status()).as(service.body()).isEqualTo(201);
         return service.json().get("integrationKey").asString();
-    }
-
-    // --- the database ---------------------------------------------------------------------------------------
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.url(), database.user(), database.password());
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            return single(statement);
-        }
-    }
-
-    private static long single(PreparedStatement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    /** Dedup key → incident number, of the incidents the workload opened; fails on a key opened twice. */
-    private Map<String, Long> incidentsByKey() throws SQLException {
-        Map<String, Long> incidents = new HashMap<>();
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT dedup_key, incident_number FROM incident WHERE service = 'crash-svc'");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                // The events API keeps the dedup key under the service it came for.
-                String key = rows.getString(1).substring("crash-svc/".length());
-                Long before = incidents.put(key, rows.getLong(2));
-                assertThat(before).as("a second incident for key " + rows.getString(1)).isNull();
-            }
-        }
-        return incidents;
-    }
-
-    private long maxTriggeredAt() throws SQLException {
-        return count("SELECT MAX(triggered_at) FROM incident WHERE service = 'crash-svc'");
-    }
-
-    /** {@code INC-<number>} → the count of the two-column query. */
-    private Map<String, Integer> perIncident(String sql) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                counts.put("INC-" + rows.getLong(1), rows.getInt(2));
-            }
-        }
-        return counts;
     }
 }
