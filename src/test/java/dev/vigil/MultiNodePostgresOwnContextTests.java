@@ -3,9 +3,7 @@ package dev.vigil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,40 +72,40 @@ class MultiNodePostgresOwnContextTests {
     private static final Path LOGS = Path.of("target", "multinode");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String dbUrl;
-    private String dbUser;
-    private String dbPassword;
+    private VigilNode.Database database;
     private Node a;
     private Node b;
     private String integrationKey;
     private Map<String, Instant> triggeredAt;
 
     /** One Vigil JVM and the SNS stand-in that counts what it sends. */
-    private record Node(String name, Process process, int port, SnsStandIn sns, Path log) {
+    private record Node(VigilNode jvm, SnsStandIn sns) {
 
         ApiClient api() {
-            return new ApiClient(port);
+            return jvm.api();
+        }
+
+        int port() {
+            return jvm.port();
         }
     }
 
     @BeforeAll
     void startTwoNodes() throws Exception {
         Files.createDirectories(LOGS);
-        dbUser = System.getenv().getOrDefault("VIGIL_TEST_POSTGRES_USER", "postgres");
-        dbPassword = System.getenv().getOrDefault("VIGIL_TEST_POSTGRES_PASSWORD", "postgres");
-        dbUrl = PostgresTestDatabase.create(System.getenv("VIGIL_TEST_POSTGRES_URL"), dbUser, dbPassword);
+        database = VigilNode.Database.freshFromEnvironment();
         // Both at once on an empty database: Flyway, Flowable's schema and the bootstrap data race as they
         // would when a cluster is first deployed.
         a = launch("a");
         b = launch("b");
-        awaitReady(a);
-        awaitReady(b);
+        a.jvm().awaitReady(Duration.ofSeconds(180));
+        b.jvm().awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
     void stopNodes() {
         for (Node node : Stream.of(a, b).filter(n -> n != null).toList()) {
-            node.process().destroyForcibly();
+            node.jvm().close();
             node.sns().close();
         }
     }
@@ -160,10 +158,7 @@ class MultiNodePostgresOwnContextTests {
         assertThat(sms(SECOND)).as("nothing escalated yet").isEmpty();
         List<String> quartzBefore = schedulerInstances();
 
-        long pid = a.process().pid();
-        a.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no lease given back
-        assertThat(a.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        a.jvm().kill(); // SIGKILL on Linux: no shutdown hook, no lease given back
         Instant killedAt = Instant.now();
         System.out.printf("multinode: node A killed %s before the first escalation was due%n",
                 Duration.between(killedAt, firstDue));
@@ -281,7 +276,7 @@ class MultiNodePostgresOwnContextTests {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -290,7 +285,7 @@ class MultiNodePostgresOwnContextTests {
     }
 
     private List<String> schedulerInstances() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT instance_name FROM qrtz_scheduler_state")) {
             List<String> names = new ArrayList<>();
@@ -301,65 +296,8 @@ class MultiNodePostgresOwnContextTests {
         }
     }
 
-    // --- the JVMs ----------------------------------------------------------------------------------------
-
     private Node launch(String name) throws IOException {
         SnsStandIn sns = new SnsStandIn();
-        int port = freePort();
-        Path dataDir = LOGS.resolve("node-" + name).toAbsolutePath();
-        Files.createDirectories(dataDir);
-        Path log = LOGS.resolve("node-" + name + ".log");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Surefire may hand the test JVM a manifest-only jar; the real class path is in this property.
-        // It may end in an empty entry, which a child JVM reads as its working directory: the repository's
-        // processes/ folder would then be deployed a second time next to target/classes/processes/.
-        String classPath = Stream.of(System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")).split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath, VigilApplication.class.getName(),
-                "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + dbUrl,
-                "--spring.datasource.username=" + dbUser,
-                "--spring.datasource.password=" + dbPassword,
-                "--server.port=" + port,
-                "--vigil.public-url=http://localhost:" + port,
-                "--vigil.data-dir=" + dataDir,
-                "--vigil.demo.enabled=false",
-                "--vigil.security.bootstrap-admin.password=" + TestAccounts.ADMIN_PASSWORD,
-                "--vigil.security.bootstrap-api-token=" + TOKEN,
-                "--vigil.notification.sns.enabled=true",
-                "--vigil.notification.sns.endpoint=" + sns.endpoint(),
-                // Named, so that the job tables say which node holds what (the default is a random UUID).
-                "--flowable.process.async.executor.lock-owner=vigil-node-" + name)
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDVIGILMULTINODE");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "vigil-multinode-secret");
-        builder.environment().put("AWS_REGION", "us-east-1");
-        return new Node(name, builder.start(), port, sns, log);
-    }
-
-    private void awaitReady(Node node) {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!node.process().isAlive()) {
-                throw new AssertionError("node " + node.name() + " exited with " + node.process().exitValue()
-                        + "; see " + node.log());
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return new Node(VigilNode.launch(name, LOGS, database, sns.endpoint()), sns);
     }
 }
