@@ -90,6 +90,26 @@ public final class SnsStandIn implements AutoCloseable {
         server.start();
     }
 
+    /** Fixed AWS credentials for a context whose SNS client talks to a stand-in; {@code @Import} it. */
+    @org.springframework.boot.test.context.TestConfiguration
+    public static class TestCredentials {
+
+        @org.springframework.context.annotation.Bean
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider testAwsCredentials() {
+            return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDVIGILIT", "vigil-it-secret"));
+        }
+    }
+
+    /** A started stand-in, for a static field of a test class. */
+    public static SnsStandIn started() {
+        try {
+            return new SnsStandIn();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
