@@ -41,13 +41,19 @@ public abstract class KaribuViewTest {
     @BeforeAll
     static void discoverRoutes() {
         Locale.setDefault(Locale.ENGLISH);
-        routes = new Routes().autoDiscoverViews("dev.vigil");
+        routes = allRoutes();
+    }
+
+    /** Every view of Vigil, for Karibu; also for own-context tests that set up Karibu themselves. */
+    public static Routes allRoutes() {
+        Routes all = new Routes().autoDiscoverViews("dev.vigil");
         // Karibu discovers public views only; ours are package-private, as the house style wants.
         try (ScanResult scan = new ClassGraph().acceptPackages("dev.vigil").enableAnnotationInfo()
                 .ignoreClassVisibility().scan()) {
             scan.getClassesWithAnnotation(Route.class).loadClasses(Component.class)
-                    .forEach(view -> routes.getRoutes().add(view));
+                    .forEach(view -> all.getRoutes().add(view));
         }
+        return all;
     }
 
     @BeforeEach

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What opened an incident. */
 public enum IncidentSource {
-    RULE("rule"), EVENTS_API("events-api"), ALERTMANAGER("alertmanager"), MANUAL("manual");
+    RULE("rule"), EVENTS_API("events-api"), ALERTMANAGER("alertmanager"), MANUAL("manual"),
+    /** Vigil's watchdog: a part of Vigil itself stalled. */
+    SELF_MONITORING("self-monitoring");
 
     private final String apiName;
 

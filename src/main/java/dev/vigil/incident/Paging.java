@@ -78,6 +78,24 @@ class Paging {
         timeline.append(incident.number(), clock.instant(), "vigil", "notification", "Broadcast to the team's topic");
     }
 
+    /**
+     * Pages the admins who have a phone when nobody in the incident's first level can be reached by one:
+     * for Vigil's own incidents, which must reach someone however on-call is (not) set up.
+     */
+    void pageAdminsIfNobodyHasAPhone(Incident incident, List<Recipient> admins) {
+        EscalationPlan plan = plan(incident);
+        boolean reachable = !plan.levels().isEmpty() && plan.levels().getFirst().recipients().stream()
+                .anyMatch(Paging::hasPhone);
+        List<Recipient> withPhone = admins.stream().filter(Paging::hasPhone).toList();
+        if (!reachable && !withPhone.isEmpty()) {
+            send(incident, withPhone, "page", "admin: nobody on call for " + incident.service() + " has a phone");
+        }
+    }
+
+    private static boolean hasPhone(Recipient recipient) {
+        return recipient.contactMethods().stream().anyMatch(c -> c.type().equals(dev.vigil.oncall.ContactMethod.SMS));
+    }
+
     void notifyManagers(long number) {
         Incident incident = incidents.find(number).orElseThrow();
         send(incident, plan(incident).managers(), "manager", "nobody acknowledged; escalation policy exhausted");

@@ -25,12 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code checkout}, so that alerts page someone from the first minute. Done once in the life of the
  * database (a step in {@code oncall_setup}; two nodes starting together do it once), after the
  * security module's start-up runner has created the admin: runners finish before the application is
- * ready.
+ * ready. Also, once, the service {@code vigil} that Vigil's own incidents are opened on.
  */
 @Component
 class OnCallStartup {
 
     static final String DEFAULTS = "defaults";
+    static final String SELF_SERVICE = "self-service";
     private static final Logger log = LoggerFactory.getLogger(OnCallStartup.class);
 
     private final JdbcClient jdbc;
@@ -41,10 +42,12 @@ class OnCallStartup {
     private final ServiceStore services;
     private final Clock clock;
     private final String bootstrapAdmin;
+    private final String selfService;
 
     OnCallStartup(JdbcClient jdbc, TransactionTemplate transactions, SecurityManagement security, TeamStore teams,
             PolicyStore policies, ServiceStore services, Clock clock,
-            @Value("${vigil.security.bootstrap-admin.username:admin}") String bootstrapAdmin) {
+            @Value("${vigil.security.bootstrap-admin.username:admin}") String bootstrapAdmin,
+            @Value("${vigil.self-monitoring.service:vigil}") String selfService) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.security = security;
@@ -53,6 +56,7 @@ class OnCallStartup {
         this.services = services;
         this.clock = clock;
         this.bootstrapAdmin = bootstrapAdmin;
+        this.selfService = selfService;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -69,6 +73,28 @@ class OnCallStartup {
             });
             log.info("Created the default team, escalation policy and service '{}', paging '{}'", ServiceEntry.DEMO,
                     admin.get());
+        } catch (DuplicateKeyException alreadyDone) {
+            // created before (or by another node just now)
+        }
+        createSelfService();
+    }
+
+    /**
+     * The service Vigil's own incidents (the watchdog's) are opened on, paging the default policy until
+     * someone gives it another. Its own step, so databases set up before it get it too.
+     */
+    private void createSelfService() {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("INSERT INTO oncall_setup (step, done_at) VALUES (?, ?)").params(SELF_SERVICE, clock.millis())
+                        .update();
+                if (services.find(selfService).isEmpty()) {
+                    ObjectNode service = DocumentRepository.JSON.createObjectNode().put("name", selfService);
+                    teams.find(Team.DEFAULT).ifPresent(t -> service.put("team", t.id()));
+                    policies.find(EscalationPolicy.DEFAULT).ifPresent(p -> service.put("escalationPolicy", p.id()));
+                    services.create(service);
+                }
+            });
         } catch (DuplicateKeyException alreadyDone) {
             // created before (or by another node just now)
         }

@@ -1,7 +1,6 @@
 package dev.vigil.reporting.ui;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.vigil.alerting.AlertingManagement;
 import dev.vigil.alerting.RuleStatus;
 import dev.vigil.base.scheduling.SchedulerHeartbeats;
+import dev.vigil.base.selfcheck.SelfStatus;
 import dev.vigil.incident.IncidentFilter;
 import dev.vigil.incident.IncidentManagement;
 import dev.vigil.incident.IncidentStatus;
@@ -52,6 +52,7 @@ class DashboardView extends VerticalLayout {
     private final AlertingManagement alerting;
     private final OnCallManagement oncall;
     private final SchedulerHeartbeats heartbeats;
+    private final SelfStatus self;
     private final Clock clock;
     private final Div overall = new Div();
     private final Div services = new Div();
@@ -59,12 +60,14 @@ class DashboardView extends VerticalLayout {
     private Registration push;
 
     DashboardView(ReportingManagement reporting, IncidentManagement incidents, AlertingManagement alerting,
-            OnCallManagement oncall, SchedulerHeartbeats heartbeats, DashboardPush livePush, Clock clock) {
+            OnCallManagement oncall, SchedulerHeartbeats heartbeats, SelfStatus self, DashboardPush livePush,
+            Clock clock) {
         this.reporting = reporting;
         this.incidents = incidents;
         this.alerting = alerting;
         this.oncall = oncall;
         this.heartbeats = heartbeats;
+        this.self = self;
         this.clock = clock;
         addClassNames("vigil-view", "vigil-dashboard");
         overall.setId("overall-status");
@@ -84,7 +87,10 @@ class DashboardView extends VerticalLayout {
     void refresh() {
         Instant now = clock.instant();
         StatusBoard board = reporting.statusBoard();
-        showOverall(board);
+        SelfStatus.Snapshot itself = self.latest();
+        var beat = heartbeats.latest();
+        boolean stale = beat.map(heartbeats::isStale).orElse(false);
+        showOverall(board, SelfPanel.level(itself, stale), SelfPanel.problems(itself, stale));
         services.removeAll();
         // Services in trouble always get their tiles (the board lists them first); healthy ones fill up to
         // TILED, the rest are one line of names: a hundred services' tiles would bury the one that matters
@@ -112,16 +118,19 @@ class DashboardView extends VerticalLayout {
                 .toList();
         lists.removeAll();
         lists.add(DashboardLists.incidents(incidents.incidents(open, 0, DashboardLists.SHOWN), incidents.count(open),
-                now), DashboardLists.alerts(firing), DashboardLists.onCall(oncall.onCall(now)), engine(now));
+                now), DashboardLists.alerts(firing), DashboardLists.onCall(oncall.onCall(now)), SelfPanel.of(itself, beat, stale, now));
     }
 
-    private void showOverall(StatusBoard board) {
+    /** The services' status, made at least as bad as Vigil itself when something in Vigil is amiss. */
+    private void showOverall(StatusBoard board, StatusLevel itself, List<String> selfProblems) {
         overall.removeAll();
-        overall.setClassName("vigil-overall vigil-overall-" + board.overall().name().toLowerCase(Locale.ROOT));
-        overall.getElement().setAttribute("data-status", board.overall().name());
-        Span level = new Span(board.overall() == StatusLevel.UNKNOWN ? "No data" : board.overall().label());
+        StatusLevel shown = itself == StatusLevel.GOOD ? board.overall() : board.overall().worse(itself);
+        overall.setClassName("vigil-overall vigil-overall-" + shown.name().toLowerCase(Locale.ROOT));
+        overall.getElement().setAttribute("data-status", shown.name());
+        Span level = new Span(shown == StatusLevel.UNKNOWN ? "No data" : shown.label());
         level.addClassName("vigil-overall-level");
-        Span why = new Span(summary(board));
+        Span why = new Span(selfProblems.isEmpty() ? summary(board)
+                : "Vigil itself: " + String.join("; ", selfProblems) + ". Services: " + summary(board));
         why.addClassName("vigil-overall-why");
         Span updated = new Span("Updated " + CLOCK.format(board.at()) + " · live");
         updated.addClassName("vigil-hint");
@@ -149,21 +158,5 @@ class DashboardView extends VerticalLayout {
         String text = String.join("; ", troubled.subList(0, Math.min(SUMMARISED, troubled.size())));
         return troubled.size() > SUMMARISED ? text + "; and " + (troubled.size() - SUMMARISED) + " more services"
                 : text;
-    }
-
-    private Div engine(Instant now) {
-        Div panel = DashboardLists.panel("engine", "Vigil itself");
-        Span status = heartbeats.latest()
-                .map(beat -> {
-                    long ago = Duration.between(beat.beatAt(), now).toSeconds();
-                    Span s = new Span((heartbeats.isStale(beat) ? "Scheduler stalled" : "Scheduler alive")
-                            + " · last heartbeat " + ago + " s ago");
-                    s.addClassName(heartbeats.isStale(beat) ? "vigil-status-down" : "vigil-status-good");
-                    return s;
-                })
-                .orElseGet(() -> new Span("Starting · no heartbeat yet"));
-        status.setId("scheduler-status");
-        panel.add(status);
-        return panel;
     }
 }
