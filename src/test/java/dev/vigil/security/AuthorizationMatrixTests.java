@@ -143,6 +143,11 @@ class AuthorizationMatrixTests {
             api("PUT /api/v1/users/{username}/password", ADMINISTER).path("/api/v1/users/no-such-user/password")
                     .body("{\"password\": \"long enough passphrase\"}"),
             api("GET /api/v1/audit", ADMIN_SESSION_ONLY),
+            api("GET /api/v1/audit.csv", ADMIN_SESSION_ONLY),
+            api("GET /api/v1/reports/archive/{id}/audit.csv", ADMIN_SESSION_ONLY)
+                    .path("/api/v1/reports/archive/999999999/audit.csv"),
+            api("GET /api/v1/reports/{period}/audit.csv", ADMIN_SESSION_ONLY)
+                    .path("/api/v1/reports/daily/audit.csv?date=2020-01-01"),
             api("GET /api/v1/tokens", ADMIN_SESSION_ONLY),
             api("POST /api/v1/tokens", ADMIN_SESSION_ONLY).body("{\"name\": 7}")
                     .refusedBody("{\"name\": \"matrix-refused\", \"scopes\": [\"api:read\"]}"),
