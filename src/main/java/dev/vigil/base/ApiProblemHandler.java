@@ -49,6 +49,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "The caller lacks the role or scope this operation needs"));
     }
 
+    /** A streamed body that passed its limit while a controller read it (see {@link BodySizeLimitFilter}). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return problem(BodyTooLargeException.problem(e.limit()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unhandled error while serving an API request", e);
@@ -70,6 +76,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
+                    .body(BodyTooLargeException.problem(tooLarge.limit()));
+        }
         return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
                         "The body is not valid JSON of the expected shape: " + rootMessage(e)));
