@@ -12,10 +12,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -53,6 +55,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
         return problem(BodyTooLargeException.problem(e.limit()));
+    }
+
+    /** A multipart body Tomcat cannot split (no boundary, truncated): the client's error, not Vigil's. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The multipart body cannot be parsed: " + rootMessage(e)));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names only when they are read, which for a form body
+     * is inside the handler (a JSON document sent as a form has a parameter name full of quotes).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(Problems.malformed(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
