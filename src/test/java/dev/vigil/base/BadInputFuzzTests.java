@@ -195,23 +195,30 @@ class BadInputFuzzTests {
     /** What is wrong with the answer to a case, or {@code null}. */
     private static String check(Case c, RawHttp.Response response, Endpoint endpoint, long limit) {
         int status = response.status();
-        String summary = status + " " + response.contentType() + " " + FuzzCases.abbreviate(response.text().replace('\n', ' '));
+        String summary = summary(c, response);
         if (status >= 500) {
             return "server error: " + summary;
         }
         return switch (c.expect()) {
             case TOMCAT -> status == 400 ? null : "expected Tomcat's 400: " + summary;
-            case NO_SERVER_ERROR -> status >= 400 ? problemBody(response, endpoint, null) : null;
-            case REFUSED -> status < 400 ? "accepted: " + summary : problemBody(response, endpoint, c.field());
+            case NO_SERVER_ERROR -> status >= 400 ? problemBody(c, response, endpoint, null) : null;
+            case REFUSED -> status < 400 ? "accepted: " + summary : problemBody(c, response, endpoint, c.field());
             case TOO_LARGE -> status != 413 ? "expected 413: " + summary
                     : !response.text().contains(Long.toString(limit)) ? "the 413 does not name the limit: " + summary
-                    : problemBody(response, endpoint, null);
+                    : problemBody(c, response, endpoint, null);
         };
     }
 
-    private static String problemBody(RawHttp.Response response, Endpoint endpoint, String field) {
-        String summary = response.status() + " " + response.contentType() + " "
-                + FuzzCases.abbreviate(response.text().replace('\n', ' '));
+    /** Status, type, where it redirects to, the start of the body, and the request line that got it. */
+    private static String summary(Case c, RawHttp.Response response) {
+        String location = response.headers().getOrDefault("location", "");
+        return response.status() + " " + response.contentType() + (location.isEmpty() ? "" : " -> " + location) + " "
+                + FuzzCases.abbreviate(response.text().replace('\n', ' ')) + " [" + c.request().method() + " "
+                + FuzzCases.abbreviate(c.request().target()) + "]";
+    }
+
+    private static String problemBody(Case c, RawHttp.Response response, Endpoint endpoint, String field) {
+        String summary = summary(c, response);
         if (endpoint.pattern().startsWith("/a/") && response.contentType().startsWith("text/html")) {
             return null; // the one-tap link is a page for a person on a phone: its refusals are pages too
         }

@@ -47,10 +47,11 @@ final class FuzzCases {
     private static final List<String> BAD_PATH_VALUES = List.of("0", "-1", "99999999999999999999", "1.5", "%00",
             "%FF%FE", "..%2F..%2Fetc%2Fpasswd", "%E2%82%AC%F0%9F%92%A5", "x".repeat(1500),
             "%27%3B%20DROP%20TABLE%20incident%3B--", "%7B%7D", "null", "%20", "%25", "a;b=c");
-    private static final List<String> BAD_TYPED_VALUES = List.of("abc", "1e99", "-1", "99999999999999999999", "",
-            "%00", "2026-13-45T99:99", "yesterday", "PT0.001S", "P-1D", "100000000", "NaN", "%FF");
+    /** Not "" (an empty value is a parameter not given) nor a page number like 100000000 (a valid, empty page). */
+    private static final List<String> BAD_TYPED_VALUES = List.of("abc", "1e99", "-1", "99999999999999999999",
+            "%00", "2026-13-45T99:99", "yesterday", "PT0.001S", "P-1D", "NaN", "%FF", "%zz", "%");
     private static final List<String> BAD_TEXT_VALUES = List.of("%00", "x".repeat(1500), "%FF%FE", "%0D%0AX-Injected:%201",
-            "k:", ":", "nocolon", "%27--");
+            "%zz", "k:", ":", "nocolon", "%27--");
 
     private final Random random;
     private final Endpoint endpoint;
@@ -135,14 +136,16 @@ final class FuzzCases {
         cases.add(new Case("objects nested " + objects + " deep", request(target, contentType(JSON),
                 bytes("{\"a\":".repeat(objects) + "1" + "}".repeat(objects))), expect, null));
         for (byte[] invalid : List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF, (byte) 0xFE},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF})) {
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0x80})) {
+            // Not C0 AF (an overlong '/'): Jackson decodes overlong forms leniently, see fuzz.md.
             cases.add(new Case("invalid UTF-8 " + hex(invalid), request(target, contentType(JSON),
                     withInvalidUtf8(valid, invalid)), expect, null));
         }
         byte[] validBytes = bytes(valid);
         for (String type : List.of("text/plain", "application/xml", "multipart/form-data",
                 "application/x-www-form-urlencoded", "application/json; charset=nonsense-42",
-                "application/json; charset=UTF-16", "application/json; charset=", "application/*", "*/*", "json")) {
+                "application/json; charset=", "application/*", "*/*", "json")) {
+            // Not charset=UTF-16 on this UTF-8 body: Jackson detects the encoding from the bytes and reads it.
             if (endpoint.yaml() && type.equals("text/plain")) {
                 continue; // text/plain is one of the import's own media types
             }
@@ -163,12 +166,15 @@ final class FuzzCases {
         cases.add(new Case("declared length over the limit", new Request(endpoint.method(), target,
                 join(identity, List.of(new String[] {"Content-Type", mediaType},
                         new String[] {"Content-Length", Long.toString(limit + 1)})), new byte[0], Framing.HEAD_ONLY),
-                Expect.TOO_LARGE, null));
+                // Without a body the target is a bad path, which Tomcat may refuse (400) before the limit is seen.
+                endpoint.takesBody() ? Expect.TOO_LARGE : Expect.REFUSED, null));
         byte[] padded = new byte[(int) limit + 1];
         java.util.Arrays.fill(padded, (byte) ' ');
         System.arraycopy(validBytes, 0, padded, 0, Math.min(validBytes.length, padded.length));
         cases.add(new Case("streamed body over the limit", new Request(endpoint.method(), target,
-                join(identity, contentType(mediaType)), padded, Framing.CHUNKED), Expect.TOO_LARGE, null));
+                join(identity, contentType(mediaType)), padded, Framing.CHUNKED),
+                // An endpoint that takes no body never reads it, so never counts it: it answers as it would anyway.
+                endpoint.takesBody() ? Expect.TOO_LARGE : expect, null));
         return cases;
     }
 

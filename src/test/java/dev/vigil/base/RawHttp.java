@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection: the only way to put invalid bytes, control
@@ -22,6 +21,11 @@ import java.util.concurrent.CompletableFuture;
 final class RawHttp {
 
     private static final byte[] CRLF = {'\r', '\n'};
+    /**
+     * Every answer in the fuzz comes in milliseconds once the server has seen the end of the request (the
+     * half-close below); waiting longer would only hide a server that hangs on bad input.
+     */
+    private static final int READ_TIMEOUT_MS = 5_000;
     private final int port;
 
     RawHttp(int port) {
@@ -59,20 +63,35 @@ final class RawHttp {
     }
 
     Response send(Request request) {
+        Thread writing = null;
         try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
             out.write(head(request));
             out.flush();
             // The server may answer (413, 400) before it has read the body; write it alongside reading.
-            CompletableFuture<Void> writing = request.framing() == Framing.HEAD_ONLY || request.body() == null
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> writeBody(out, request));
-            byte[] answer = readAll(socket.getInputStream());
-            writing.exceptionally(e -> null).join();
-            return parse(answer);
+            writing = Thread.ofVirtual().start(() -> {
+                if (request.framing() != Framing.HEAD_ONLY && request.body() != null) {
+                    writeBody(out, request);
+                }
+                endOfRequest(socket);
+            });
+            return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.target(), e);
+        } finally {
+            // The socket is closed by now, so a writer still blocked on a body nobody reads has failed and ends.
+            if (writing != null) {
+                awaitWriter(writing);
+            }
+        }
+    }
+
+    private static void awaitWriter(Thread writing) {
+        try {
+            writing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -110,6 +129,18 @@ final class RawHttp {
             out.flush();
         } catch (IOException e) {
             // The server answered and closed before taking the whole body: its answer is what counts.
+        }
+    }
+
+    /**
+     * Half-closes the connection: a body shorter than its declared Content-Length (or none at all) then
+     * ends in EOF at the server, which must answer it, instead of both sides waiting for each other.
+     */
+    private static void endOfRequest(Socket socket) {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // Already closed by the server after its answer.
         }
     }
 
