@@ -12,10 +12,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +51,28 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "The caller lacks the role or scope this operation needs"));
     }
 
+    /** A streamed body that passed its limit while a controller read it (see {@link BodySizeLimitFilter}). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return problem(BodyTooLargeException.problem(e.limit()));
+    }
+
+    /** A multipart body Tomcat cannot split (no boundary, truncated): the client's error, not Vigil's. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The multipart body cannot be parsed: " + rootMessage(e)));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names only when they are read, which for a form body
+     * is inside the handler (a JSON document sent as a form has a parameter name full of quotes).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(Problems.malformed(e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.isCause(e)) {
@@ -76,6 +100,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
+                    .body(BodyTooLargeException.problem(tooLarge.limit()));
+        }
         return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
                         "The body is not valid JSON of the expected shape: " + rootMessage(e)));

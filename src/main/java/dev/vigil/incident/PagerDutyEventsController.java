@@ -109,8 +109,13 @@ class PagerDutyEventsController {
         }
         String runbook = null;
         JsonNode links = body.get("links");
-        if (links != null && links.isArray() && !links.isEmpty() && links.get(0).has("href")) {
-            runbook = links.get(0).get("href").asString();
+        if (links != null && !links.isNull() && !links.isArray()) {
+            event.reject("links", "must be an array of {href, text} objects");
+        } else if (links != null && !links.isEmpty()) {
+            // Only the first link is kept, as the runbook; it is checked like any other field, not cast blindly.
+            JsonFields link = event.child(links.get(0), event.pointer("links") + "/0");
+            runbook = link.string("href", false, 2048);
+            link.string("text", false, 1024); // not kept, but a link whose text is no string is no PagerDuty link
         }
         return new Trigger(summary, severity, runbook, details);
     }

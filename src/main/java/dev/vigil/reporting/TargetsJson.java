@@ -68,7 +68,13 @@ final class TargetsJson {
             violations.add(new FieldViolation(at + "/kpi", "must be one of " + kpiNames()));
         }
         double target = number(node, "target", true, violations, at);
-        String note = node.hasNonNull("note") ? node.get("note").asString("") : null;
+        String note = null;
+        if (node.hasNonNull("note") && !node.get("note").isString()) {
+            // asString("") would store an object or list as its JSON text, or as nothing at all.
+            violations.add(new FieldViolation(at + "/note", "must be a string"));
+        } else if (node.hasNonNull("note")) {
+            note = node.get("note").asString();
+        }
         // Placeholders keep the list's positions; the violations above already refuse the document.
         return new Goal(term == null ? Term.SHORT : term, kpi == null ? ReportKpi.AVAILABILITY_PCT : kpi,
                 Double.isNaN(target) ? 0 : target, note);

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -41,6 +42,12 @@ class SecurityConfig {
      * The SMS's one-tap acknowledge links: no login and no CSRF token, because the signed single-use token
      * in the path is the credential (checked by the notification module).
      */
+    /** Found by Spring Security's {@code WebSecurity} and used for every firewall refusal. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemRequestRejectedHandler();
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain oneTapLinks(HttpSecurity http) throws Exception {
