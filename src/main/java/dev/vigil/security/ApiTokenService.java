@@ -100,7 +100,11 @@ class ApiTokenService {
         return true;
     }
 
-    @Transactional
+    /**
+     * Runs on every API request, so without a transaction: one read in autocommit, and at most once a
+     * minute an UPDATE of its own. The two need not be atomic (a revocation between them leaves only a
+     * last-used time on a revoked token), and a transaction would cost a COMMIT round trip per request.
+     */
     Optional<ApiToken> authenticate(String presented) {
         Optional<ApiToken> token = tokens.findActiveByHash(hash(presented));
         token.filter(t -> t.lastUsedAt() == null
