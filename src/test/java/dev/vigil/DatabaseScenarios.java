@@ -143,6 +143,29 @@ public abstract class DatabaseScenarios {
     }
 
     @Test
+    void aRepeatedSampleReplacesTheStoredValueAndOfTwoInOneBatchTheLaterWins() {
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minus(Duration.ofMinutes(2));
+        String sample = """
+                {"metric": "db.replace", "labels": {"service": "s"}, "timestamp": "%s", "value": %d}""";
+
+        ApiClient.Response twiceInOneBatch = api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json",
+                "{\"samples\": [" + sample.formatted(at, 1) + ", " + sample.formatted(at, 2) + "]}");
+        List<Double> afterTheBatch = storedValues("db.replace");
+        api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json",
+                "{\"samples\": [" + sample.formatted(at, 3) + "]}");
+
+        assertThat(twiceInOneBatch.status()).isEqualTo(202);
+        assertThat(afterTheBatch).containsExactly(2.0);
+        assertThat(storedValues("db.replace")).containsExactly(3.0);
+    }
+
+    private List<Double> storedValues(String metric) {
+        return jdbc.sql("SELECT m.sample_value FROM metric_sample m JOIN metric_series s ON s.id = m.series_id "
+                + "WHERE s.metric = ?").param(metric).query(Double.class).list();
+    }
+
+    @Test
     void aBreachingRuleFiresThroughTheClusteredSchedulerAndIsInItsHistory() {
         String metric = "db.alert." + java.util.UUID.randomUUID().toString().substring(0, 8);
         ApiClient.Response created = api().post("/api/v1/rules", TestAccounts.API_TOKEN, "application/json", """

@@ -25,6 +25,21 @@ class SampleRepository {
     private final boolean postgres;
     private final String markPending;
 
+    /*
+     * PostgreSQL takes a whole batch as one statement over arrays: one round trip and one prepared plan
+     * whatever the batch size, where a JDBC batch, even rewritten into multi-row INSERTs, sends one
+     * statement per power-of-two chunk (10 samples: 8 + 2). The caller passes each key once, as ON
+     * CONFLICT DO UPDATE requires.
+     */
+    private static final String UPSERT_SAMPLES_POSTGRES = "INSERT INTO metric_sample (series_id, ts, sample_value) "
+            + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::float8[]) "
+            + "ON CONFLICT (series_id, ts) DO UPDATE SET sample_value = EXCLUDED.sample_value";
+    private static final String MARK_PENDING_POSTGRES = "INSERT INTO metric_rollup_pending "
+            + "(series_id, resolution, bucket_start, mark_token, marked_at) "
+            + "SELECT s, r, b, t, ? FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[]) AS u (s, r, b, t) "
+            + "ON CONFLICT (series_id, resolution, bucket_start) "
+            + "DO UPDATE SET mark_token = EXCLUDED.mark_token, marked_at = EXCLUDED.marked_at";
+
     SampleRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, SqlDialect dialect, java.time.Clock clock) {
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
@@ -44,21 +59,23 @@ class SampleRepository {
     }
 
     /**
-     * Writes the samples; one at an existing (series, time) replaces the stored value. On H2 a plain
-     * INSERT is tried first (nearly all samples are new, and H2's MERGE searches the index twice); a
-     * duplicate rolls back to a savepoint and the batch is written again as MERGE.
+     * Writes the samples, each (series, time) once; one at an existing (series, time) replaces the stored
+     * value. On H2 a plain INSERT is tried first (nearly all samples are new, and H2's MERGE searches the
+     * index twice); a duplicate rolls back to a savepoint and the batch is written again as MERGE.
      */
     void insert(List<StoredSample> samples) {
-        if (!postgres) {
-            TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
-            Object savepoint = transaction.createSavepoint();
-            try {
-                batch(insertSample, samples);
-                transaction.releaseSavepoint(savepoint);
-                return;
-            } catch (DataIntegrityViolationException duplicate) {
-                transaction.rollbackToSavepoint(savepoint);
-            }
+        if (postgres) {
+            upsertAsArrays(samples);
+            return;
+        }
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = transaction.createSavepoint();
+        try {
+            batch(insertSample, samples);
+            transaction.releaseSavepoint(savepoint);
+            return;
+        } catch (DataIntegrityViolationException duplicate) {
+            transaction.rollbackToSavepoint(savepoint);
         }
         batch(upsertSample, samples);
     }
@@ -71,14 +88,54 @@ class SampleRepository {
         });
     }
 
+    private void upsertAsArrays(List<StoredSample> samples) {
+        Long[] series = new Long[samples.size()];
+        Long[] times = new Long[samples.size()];
+        Double[] values = new Double[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            series[i] = samples.get(i).seriesId();
+            times[i] = samples.get(i).timestamp();
+            values[i] = samples.get(i).value();
+        }
+        jdbcTemplate.update(UPSERT_SAMPLES_POSTGRES, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", series));
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", times));
+            ps.setArray(3, ps.getConnection().createArrayOf("float8", values));
+        });
+    }
+
     void markPending(Collection<Bucket> buckets) {
         long now = clock.millis();
+        if (postgres) {
+            markPendingAsArrays(new ArrayList<>(buckets), now);
+            return;
+        }
         jdbcTemplate.batchUpdate(markPending, new ArrayList<>(buckets), BATCH, (ps, b) -> {
             ps.setLong(1, b.seriesId());
             ps.setInt(2, b.resolution());
             ps.setLong(3, b.start());
             ps.setLong(4, java.util.concurrent.ThreadLocalRandom.current().nextLong());
             ps.setLong(5, now);
+        });
+    }
+
+    private void markPendingAsArrays(List<Bucket> buckets, long now) {
+        Long[] series = new Long[buckets.size()];
+        Integer[] resolutions = new Integer[buckets.size()];
+        Long[] starts = new Long[buckets.size()];
+        Long[] tokens = new Long[buckets.size()];
+        for (int i = 0; i < buckets.size(); i++) {
+            series[i] = buckets.get(i).seriesId();
+            resolutions[i] = buckets.get(i).resolution();
+            starts[i] = buckets.get(i).start();
+            tokens[i] = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        }
+        jdbcTemplate.update(MARK_PENDING_POSTGRES, ps -> {
+            ps.setLong(1, now);
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", series));
+            ps.setArray(3, ps.getConnection().createArrayOf("int4", resolutions));
+            ps.setArray(4, ps.getConnection().createArrayOf("bigint", starts));
+            ps.setArray(5, ps.getConnection().createArrayOf("bigint", tokens));
         });
     }
 
