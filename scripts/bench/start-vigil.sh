@@ -1,11 +1,11 @@
 # Sourced by the scripts/bench-*.sh benchmarks: starts the built jar on a fresh data directory with
 # a bootstrap API token, stops it on exit, and waits until it is ready.
-# Needs: port (and optionally extra_args) set by the caller. Sets: java, token, base.
+# Needs: port (and optionally extra_args, JAVA_OPTS) set by the caller. Sets: java, token, base.
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar="$(ls target/vigil-*.jar | grep -v original | head -1)"
 token="bench-token-$(date +%s)"
 data="$(mktemp -d)"
-"$java" -jar "$jar" --server.port="$port" --vigil.data-dir="$data" --vigil.demo.enabled=false \
+"$java" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --vigil.data-dir="$data" --vigil.demo.enabled=false \
   --vigil.security.bootstrap-api-token="$token" "${extra_args[@]}" >"$data/vigil.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
