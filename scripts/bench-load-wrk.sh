@@ -8,7 +8,8 @@
 # With DELAYS instead, each connection pauses that many ms after each answer (closed loop).
 # Usage: scripts/bench-load-wrk.sh h2
 #        scripts/bench-load-wrk.sh postgres JDBC_URL USER PASSWORD   (an empty database)
-# Options (environment): RATES ("1000"; one run per value) or DELAYS, CONNECTIONS (40), RUN_SECONDS (60).
+# Options (environment): RATES ("1000"; one run per value) or DELAYS, CONNECTIONS (40), RUN_SECONDS (60),
+# MIX (tenths of ingest, list reads and events in the measured runs; "6,3,1").
 # Needs: ./mvnw package -DskipTests, and wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +50,7 @@ fi
 for pace in "${paces[@]}"; do
   before=$(server_cpu_ms) machine_before=$(machine_cpu_ms) database_before=$(database_cpu_ms)
   echo "-- ${CONNECTIONS:-40} connections, $pace_variable=$pace, ${RUN_SECONDS:-60} s"
-  env "$pace_variable=$pace" wrk -t2 -c"${CONNECTIONS:-40}" -d"${RUN_SECONDS:-60}s" --latency -s scripts/bench/mixed.lua "$base" \
+  env "$pace_variable=$pace" MIX="${MIX:-6,3,1}" wrk -t2 -c"${CONNECTIONS:-40}" -d"${RUN_SECONDS:-60}s" --latency -s scripts/bench/mixed.lua "$base" \
     | grep -E "Latency  |50%|90%|99%|requests in|Requests/sec|Non-2xx|Socket errors|Answers other|Scheduled"
   echo "CPU: Vigil $(( $(server_cpu_ms) - before )) ms, PostgreSQL $(( $(database_cpu_ms) - database_before )) ms," \
     "whole machine $(( $(machine_cpu_ms) - machine_before )) ms"

@@ -24,6 +24,9 @@ local key = os.getenv("VIGIL_KEY")
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
 local rate = tonumber(os.getenv("RATE") or "0")
 local interval = rate > 0 and tonumber(os.getenv("THREADS") or "2") * 1000 / rate or 0
+-- MIX: tenths of ingest, list reads and events ("6,3,1"); "10,0,0" measures ingest alone.
+local mix_ingest, mix_list = string.match(os.getenv("MIX") or "6,3,1", "(%d+),(%d+),%d+")
+mix_ingest, mix_list = tonumber(mix_ingest), tonumber(mix_list)
 local counter = 0
 local thread_offset = 0
 local thread_index = 0
@@ -95,7 +98,7 @@ function request()
   counter = counter + 1
   local i = counter
   local slot = i % 10
-  if slot < 6 then
+  if slot < mix_ingest then
     local now = next_timestamp()
     local samples = {}
     for s = 0, 9 do
@@ -104,7 +107,7 @@ function request()
         (i * 10 + s) % 100, now, i % 1000)
     end
     return wrk.format("POST", "/api/v1/metrics", json, '{"samples": [' .. table.concat(samples, ",") .. ']}')
-  elseif slot < 9 then
+  elseif slot < mix_ingest + mix_list then
     return wrk.format("GET", "/api/v1/incidents?status=TRIGGERED&size=50", read)
   end
   local k = math.floor(i / 10) % 20
