@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.vigil.metrics.SampleRepository.Bucket;
 import dev.vigil.metrics.SampleRepository.StoredSample;
 
 /**
- * Stores a batch of valid samples in one transaction: all of them or none. Marks the rollup buckets
- * they fall into as pending; {@link RollupJob} recomputes those from the raw data, so a repeated or
- * late sample can never be counted twice.
+ * Stores a batch of valid samples: all of them or none. Marks the rollup buckets they fall into as
+ * pending in the same atomic write; {@link RollupJob} recomputes those from the raw data, so a repeated
+ * or late sample can never be counted twice. New series are created before, each committed on its own:
+ * a batch that then fails leaves at most an empty series, never a cached id of a rolled-back one.
  */
 @Component
 class SampleWriter {
@@ -25,13 +25,14 @@ class SampleWriter {
 
     private final SeriesRepository series;
     private final SampleRepository samples;
+    private final boolean postgres;
 
-    SampleWriter(SeriesRepository series, SampleRepository samples) {
+    SampleWriter(SeriesRepository series, SampleRepository samples, SqlDialect dialect) {
         this.series = series;
         this.samples = samples;
+        this.postgres = dialect.isPostgres();
     }
 
-    @Transactional
     int write(List<Sample> batch) {
         List<StoredSample> sorted = new ArrayList<>(batch.size());
         for (Sample sample : batch) {
@@ -53,8 +54,11 @@ class SampleWriter {
             unique.add(sample);
             buckets.add(new Bucket(sample.seriesId(), MINUTE, bucketStart(sample.timestamp(), MINUTE)));
         }
-        samples.insert(unique);
-        samples.markPending(buckets);
+        if (postgres) {
+            samples.storeInOneStatement(unique, buckets);
+        } else {
+            samples.storeInTransaction(unique, buckets);
+        }
         return batch.size();
     }
 
