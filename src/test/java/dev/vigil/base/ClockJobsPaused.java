@@ -1,7 +1,10 @@
 package dev.vigil.base;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
@@ -25,16 +28,16 @@ final class ClockJobsPaused implements AutoCloseable {
     }
 
     /** Stops new firings and waits for the jobs already running to finish. */
-    static ClockJobsPaused pause(Scheduler scheduler) throws SchedulerException, InterruptedException {
+    static ClockJobsPaused pause(Scheduler scheduler) throws SchedulerException {
         scheduler.standby();
-        long deadline = System.nanoTime() + RUNNING_JOBS_WAIT.toNanos();
-        while (!scheduler.getCurrentlyExecutingJobs().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                scheduler.start();
-                throw new IllegalStateException("Quartz jobs still running after " + RUNNING_JOBS_WAIT + ": "
-                        + scheduler.getCurrentlyExecutingJobs());
-            }
-            Thread.sleep(20); // polling Quartz's own list of running jobs; there is no completion callback to wait on
+        try {
+            // Quartz has no completion callback to wait on, so its own list of running jobs is polled.
+            await().atMost(RUNNING_JOBS_WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> scheduler.getCurrentlyExecutingJobs().isEmpty());
+        } catch (ConditionTimeoutException stillRunning) {
+            scheduler.start();
+            throw new IllegalStateException("Quartz jobs still running after " + RUNNING_JOBS_WAIT + ": "
+                    + scheduler.getCurrentlyExecutingJobs(), stillRunning);
         }
         return new ClockJobsPaused(scheduler);
     }
