@@ -86,20 +86,16 @@ class SampleRepository {
     /** Stores the samples and marks their rollup buckets pending in one transaction (H2). */
     @Transactional
     void storeInTransaction(List<StoredSample> samples, Collection<Bucket> buckets) {
-        insert(samples);
+        insertOnH2(samples);
         markPending(buckets);
     }
 
     /**
-     * Writes the samples, each (series, time) once; one at an existing (series, time) replaces the stored
-     * value. On H2 a plain INSERT is tried first (nearly all samples are new, and H2's MERGE searches the
+     * Writes the samples on H2, each (series, time) once; one at an existing (series, time) replaces the
+     * stored value. A plain INSERT is tried first (nearly all samples are new, and H2's MERGE searches the
      * index twice); a duplicate rolls back to a savepoint and the batch is written again as MERGE.
      */
-    void insert(List<StoredSample> samples) {
-        if (postgres) {
-            upsertAsArrays(samples);
-            return;
-        }
+    private void insertOnH2(List<StoredSample> samples) {
         TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
         Object savepoint = transaction.createSavepoint();
         try {
@@ -118,10 +114,6 @@ class SampleRepository {
             ps.setLong(2, s.timestamp());
             ps.setDouble(3, s.value());
         });
-    }
-
-    private void upsertAsArrays(List<StoredSample> samples) {
-        jdbcTemplate.update(UPSERT_SAMPLES_POSTGRES, ps -> setSampleArrays(ps, 1, samples));
     }
 
     /** Series, times and values as three array parameters from {@code first} on. */
