@@ -9,5 +9,8 @@ data="$(mktemp -d)"
   --vigil.security.bootstrap-api-token="$token" "${extra_args[@]}" >"$data/vigil.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-until curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; do sleep 0.5; done
+until curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; do
+  kill -0 $pid 2>/dev/null || { echo "Vigil did not start:" >&2; tail -20 "$data/vigil.log" >&2; exit 1; }
+  sleep 0.5
+done
 base="http://localhost:$port"
