@@ -9,7 +9,7 @@
 # Usage: scripts/bench-load-wrk.sh h2
 #        scripts/bench-load-wrk.sh postgres JDBC_URL USER PASSWORD   (an empty database)
 # Options (environment): RATES ("1000"; one run per value) or DELAYS, CONNECTIONS (40), RUN_SECONDS (60),
-# MIX (tenths of ingest, list reads and events in the measured runs; "6,3,1").
+# MIX (tenths of ingest, list reads and events in the measured runs; "6,3,1"), VIGIL_ARGS, JAVA_OPTS.
 # Needs: ./mvnw package -DskipTests, and wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,8 @@ extra_args=()
 if [[ "$db" == postgres ]]; then
   extra_args+=(--spring.profiles.active=postgres --spring.datasource.url="$2" --spring.datasource.username="$3" --spring.datasource.password="$4")
 fi
+# VIGIL_ARGS: further Vigil options for a diagnostic run (e.g. a Tomcat access log with timings).
+extra_args+=(${VIGIL_ARGS:-})
 source scripts/bench/start-vigil.sh
 VIGIL_KEY="$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"name": "bench"}' "$base/api/v1/services" | sed -n 's/.*"integrationKey" *: *"\([^"]*\)".*/\1/p')"
@@ -31,6 +33,12 @@ database_cpu_ms() {
     total=$(( total + $(awk '{print ($14 + $15) * 10}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
   done
   echo "$total"
+}
+# Statements and ingest requests of the PostgreSQL group commit so far ("0 0" on H2), from Prometheus.
+group_commits() {
+  curl -sf -H "Authorization: Bearer $token" "$base/actuator/prometheus" | awk '
+    /^vigil_ingest_group_requests_count/ {count = $2} /^vigil_ingest_group_requests_sum/ {sum = $2}
+    END {printf "%d %d\n", count, sum}'
 }
 # Busy time of the whole machine (Vigil, the database, wrk): user + nice + system + irq + softirq.
 machine_cpu_ms() { awk '/^cpu /{print ($2 + $3 + $4 + $7 + $8) * 10}' /proc/stat; }
@@ -49,9 +57,14 @@ else
 fi
 for pace in "${paces[@]}"; do
   before=$(server_cpu_ms) machine_before=$(machine_cpu_ms) database_before=$(database_cpu_ms)
+  read -r groups_before grouped_before < <(group_commits)
   echo "-- ${CONNECTIONS:-40} connections, $pace_variable=$pace, ${RUN_SECONDS:-60} s"
   env "$pace_variable=$pace" MIX="${MIX:-6,3,1}" wrk -t2 -c"${CONNECTIONS:-40}" -d"${RUN_SECONDS:-60}s" --latency -s scripts/bench/mixed.lua "$base" \
     | grep -E "Latency  |50%|90%|99%|requests in|Requests/sec|Non-2xx|Socket errors|Answers other|Scheduled"
   echo "CPU: Vigil $(( $(server_cpu_ms) - before )) ms, PostgreSQL $(( $(database_cpu_ms) - database_before )) ms," \
     "whole machine $(( $(machine_cpu_ms) - machine_before )) ms"
+  read -r groups grouped < <(group_commits)
+  if (( groups > groups_before )); then
+    echo "Group commit: $(( grouped - grouped_before )) ingest requests in $(( groups - groups_before )) statements"
+  fi
 done
