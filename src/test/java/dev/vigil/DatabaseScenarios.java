@@ -160,6 +160,36 @@ public abstract class DatabaseScenarios {
         assertThat(storedValues("db.replace")).containsExactly(3.0);
     }
 
+    /** On PostgreSQL these are written in groups (several requests to one statement and commit). */
+    @Test
+    void concurrentPushesAreEachStoredAndRolledUp() throws Exception {
+        String metric = "db.concurrent." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant minute = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minus(Duration.ofMinutes(2));
+        String sample = """
+                {"metric": "%s", "labels": {"host": "h%d"}, "timestamp": "%s", "value": %d}""";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int push = 0; push < 40; push++) {
+            List<String> samples = new java.util.ArrayList<>();
+            for (int host = 0; host < 5; host++) {
+                samples.add(sample.formatted(metric, host, minute.plusMillis(push), push));
+            }
+            String body = "{\"samples\": [" + String.join(", ", samples) + "]}";
+            replies.add(pool.submit(() -> api().post("/api/v1/metrics", TestAccounts.API_TOKEN, "application/json",
+                    body).status()));
+        }
+        for (var reply : replies) {
+            assertThat(reply.get()).isEqualTo(202);
+        }
+        pool.shutdown();
+
+        assertThat(storedValues(metric)).hasSize(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT COALESCE(SUM(r.sample_count), 0) FROM metric_rollup r JOIN metric_series s ON s.id = r.series_id
+                WHERE s.metric = ? AND r.resolution = 60""").param(metric).query(Long.class).single() == 200);
+    }
+
     private List<Double> storedValues(String metric) {
         return jdbc.sql("SELECT m.sample_value FROM metric_sample m JOIN metric_series s ON s.id = m.series_id "
                 + "WHERE s.metric = ?").param(metric).query(Double.class).list();
