@@ -20,6 +20,7 @@ import org.quartz.SchedulerException;
 final class ClockJobsPaused implements AutoCloseable {
 
     private static final Duration RUNNING_JOBS_WAIT = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofMillis(120);
 
     private final Scheduler scheduler;
 
@@ -31,8 +32,11 @@ final class ClockJobsPaused implements AutoCloseable {
     static ClockJobsPaused pause(Scheduler scheduler) throws SchedulerException {
         scheduler.standby();
         try {
-            // Quartz has no completion callback to wait on, so its own list of running jobs is polled.
-            await().atMost(RUNNING_JOBS_WAIT).pollInterval(Duration.ofMillis(20))
+            // Quartz has no completion callback to wait on, so its own list of running jobs is polled. And
+            // standby does not stop a trigger already acquired that is due within 70 ms (JDBC job store,
+            // QuartzSchedulerThread.isCandidateNewTimeEarlierWithinReason): it still fires, so "no job
+            // running" has to hold for longer than that before the scheduler counts as quiet.
+            await().atMost(RUNNING_JOBS_WAIT).pollInterval(Duration.ofMillis(20)).during(QUIET)
                     .until(() -> scheduler.getCurrentlyExecutingJobs().isEmpty());
         } catch (ConditionTimeoutException stillRunning) {
             scheduler.start();
