@@ -84,29 +84,20 @@ final class GroupCommit {
 
     private void writeGroups() {
         List<Waiting> group = new ArrayList<>();
-        boolean end = false;
-        while (!end) {
-            Waiting first = take();
-            end = first == END;
-            int samples = 0;
-            for (Waiting next = first; !end; next = queue.poll()) {
-                if (next == null) {
-                    break;
-                }
+        for (Waiting first = take(); first != END; first = take()) {
+            group.add(first);
+            int samples = first.samples().size();
+            Waiting next;
+            while (samples < maxSamples && (next = queue.poll()) != null) {
                 if (next == END) {
-                    end = true;
-                    break;
+                    writeGroup(group);
+                    return;
                 }
                 group.add(next);
                 samples += next.samples().size();
-                if (samples >= maxSamples) {
-                    break;
-                }
             }
-            if (!group.isEmpty()) {
-                writeGroup(group);
-                group.clear();
-            }
+            writeGroup(group);
+            group.clear();
         }
     }
 
@@ -122,8 +113,8 @@ final class GroupCommit {
     private void writeGroup(List<Waiting> group) {
         try {
             store.accept(concatenated(group));
+            groupWritten.accept(group.size()); // before the callers answer, so it is counted once they have
             group.forEach(waiting -> waiting.committed().complete(null));
-            groupWritten.accept(group.size());
         } catch (DataIntegrityViolationException refused) {
             if (group.size() == 1) {
                 group.getFirst().committed().completeExceptionally(refused);

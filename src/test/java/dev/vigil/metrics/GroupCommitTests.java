@@ -67,9 +67,7 @@ class GroupCommitTests {
 
     @Test
     void batchesThatArriveWhileAGroupIsWrittenAreCommittedTogetherAsTheNextOne() throws Exception {
-        commits.start();
-        Future<?> first = write(1);
-        assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = startWithTheFirstWriteHeld();
         List<Future<?>> next = List.of(write(2), write(3), write(4));
         await().until(() -> commits.queued() == 3);
 
@@ -86,9 +84,7 @@ class GroupCommitTests {
 
     @Test
     void aGroupRefusedForItsDataIsWrittenBatchByBatchSoOnlyTheRefusedBatchFails() throws Exception {
-        commits.start();
-        Future<?> first = write(1);
-        assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = startWithTheFirstWriteHeld();
         Future<?> good = write(2);
         Future<?> refused = write(REFUSED);
         Future<?> alsoGood = write(3);
@@ -105,9 +101,7 @@ class GroupCommitTests {
 
     @Test
     void anUnreachableDatabaseFailsTheWholeGroupAtOnce() throws Exception {
-        commits.start();
-        Future<?> first = write(1);
-        assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = startWithTheFirstWriteHeld();
         List<Future<?>> next = List.of(write(2), write(3));
         await().until(() -> commits.queued() == 2);
         failure = new CannotGetJdbcConnectionException("database down");
@@ -124,9 +118,7 @@ class GroupCommitTests {
 
     @Test
     void batchesWaitingWhenItStopsAreStillWritten() throws Exception {
-        commits.start();
-        Future<?> first = write(1);
-        assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = startWithTheFirstWriteHeld();
         Future<?> waiting = write(2);
         await().until(() -> commits.queued() == 1);
         Future<?> stopping = callers.submit(commits::stop);
@@ -165,6 +157,14 @@ class GroupCommitTests {
         commits.write(List.of(new StoredSample(1, 1, 5)));
 
         assertThat(stored).containsExactly(List.of(new StoredSample(1, 1, 5)));
+    }
+
+    /** Starts the writer and has it stuck in the database with a first batch (value 1) until released. */
+    private Future<?> startWithTheFirstWriteHeld() throws InterruptedException {
+        commits.start();
+        Future<?> first = write(1);
+        assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private Future<?> write(double value) {
