@@ -1,16 +1,20 @@
 package dev.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the crash suite reads from the nodes' database: incidents and their timelines, the outbox, and the
@@ -41,16 +45,19 @@ final class CrashDatabase {
     }
 
     /** Polls until {@code lockOwner} holds a job or {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
-    boolean awaitJobHeldBy(String lockOwner, long deadlineNanos) throws SQLException, InterruptedException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(JOBS_HELD)) {
-            while (System.nanoTime() < deadlineNanos) {
-                if (jobsHeld(statement, lockOwner) > 0) {
-                    return true;
-                }
-                Thread.sleep(5);
-            }
+    boolean awaitJobHeldBy(String lockOwner, long deadlineNanos) throws SQLException {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return false;
         }
-        return false;
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(JOBS_HELD)) {
+            // A job is held for only a few milliseconds, so the poll is tight; in this thread, on this statement.
+            await().atMost(Duration.ofNanos(remaining)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .pollInSameThread().until(() -> jobsHeld(statement, lockOwner) > 0);
+            return true;
+        } catch (ConditionTimeoutException notHeld) {
+            return false;
+        }
     }
 
     /** Dedup key → incident number, of the incidents of {@code service}; fails on a key opened twice. */

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,7 +201,7 @@ class CrashRecoveryPostgresOwnContextTests {
         long deadline = System.nanoTime() + AIM_CAP.toNanos();
         switch (aim) {
             case RANDOM -> {
-                Thread.sleep(random.nextInt(3000));
+                Thread.sleep(random.nextInt(3000)); // jitter: a kill at any moment of the workload
                 return true;
             }
             case CREATE -> {
@@ -210,18 +211,20 @@ class CrashRecoveryPostgresOwnContextTests {
                 } catch (java.util.concurrent.TimeoutException e) {
                     return false;
                 }
-                Thread.sleep(random.nextInt(30));
+                Thread.sleep(random.nextInt(30)); // jitter: just after the trigger, while it is handled
                 return true;
             }
             case SNS -> {
-                while (System.nanoTime() < deadline) {
-                    if (victim.sns.inFlight() > 0) {
-                        Thread.sleep(random.nextInt((int) SNS_LATENCY.toMillis() / 2));
-                        return true;
-                    }
-                    Thread.sleep(2);
+                try {
+                    // A send is in flight for SNS_LATENCY only, so the poll is tight.
+                    await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))).pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(2)).pollInSameThread().until(() -> victim.sns.inFlight() > 0);
+                } catch (ConditionTimeoutException noSend) {
+                    return false;
                 }
-                return false;
+                // Jitter, not a wait for a condition: the kill lands at a random point of the send.
+                Thread.sleep(random.nextInt((int) SNS_LATENCY.toMillis() / 2));
+                return true;
             }
             case TIMER -> {
                 return db.awaitJobHeldBy(victim.node.lockOwner(), deadline);
